@@ -1,0 +1,85 @@
+# Koers - one plain Makefile (see shared STYLE.md).
+#   make            build bin/koers and the web assets
+#   make test       unit + integration tests, then again under ASan+UBSan
+#   make check-pages  HTML validation and axe WCAG check of the pages
+#   make lint-api   NL GOV API Design Rules linter on the OpenAPI document
+#   SANITIZE=1      build with AddressSanitizer and UBSan into build-san/
+CC ?= cc
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark
+CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -Wstrict-prototypes -Wformat=2 -Wshadow \
+	-Wno-unused-parameter -O2 -g $(shell pkg-config --cflags $(PKGS))
+LDLIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+
+ifeq ($(SANITIZE),1)
+BUILD = build-san
+BIN = build-san/koers
+CFLAGS = $(CFLAGS_BASE) -O1 -fsanitize=address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD = build
+BIN = bin/koers
+CFLAGS = $(CFLAGS_BASE)
+endif
+
+SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+
+.PHONY: all test unit integration check-pages lint-api clean assets bench
+
+all: $(BIN) assets
+
+$(BIN): $(BUILD)/main.o $(BUILD)/libkoers.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libkoers.a: $(OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+# The schema is embedded as a C string generated from src/schema.sql.
+$(BUILD)/schema.c: src/schema.sql | $(BUILD)
+	{ echo 'const char store_schema_sql[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $<; \
+	  echo ';'; } > $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS) \
+		$(shell pkg-config --libs cmocka)
+
+assets: web/vendor/.stamp
+
+web/vendor/.stamp: package.json package-lock.json scripts/web-assets.sh
+	bash scripts/web-assets.sh
+	@touch $@
+
+unit: $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t 2>&1; done
+
+integration: $(BIN)
+	KOERS_BIN=$(BIN) bash tests/run-integration.sh 2>&1
+
+test:
+	bash tests/run-all.sh 2>&1
+
+check-pages: $(BIN) assets
+	KOERS_BIN=$(BIN) bash tests/check-pages.sh 2>&1
+
+lint-api: $(BIN)
+	KOERS_BIN=$(BIN) bash tests/lint-api.sh 2>&1
+
+bench: $(BIN)
+	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
+
+clean:
+	rm -rf build build-san bin

@@ -1,0 +1,343 @@
+/* http.c - libmicrohttpd glue (see http.h).
+ *
+ * Request life cycle: the first callback allocates a struct req and
+ * refuses an announced body over HTTP_MAX_BODY at once (413); later
+ * callbacks collect the body into a bounded buffer; the last one
+ * authenticates, dispatches to the router and queues the response with
+ * the security headers. The request is freed in the completion callback. */
+#define _GNU_SOURCE
+#include "http.h"
+#include "log.h"
+#include "route.h"
+#include "store.h"
+#include "text.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    struct store_pool *pool;
+    const char *web_dir;
+};
+
+const char *req_query(struct req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *req_header(struct req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+int req_form(struct req *r, char *err, size_t errlen)
+{
+    if (r->form_parsed)
+        return 0;
+    if (form_parse(&r->form, buf_str(&r->body), r->body.len, err, errlen)
+        != 0)
+        return -1;
+    r->form_parsed = 1;
+    return 0;
+}
+
+const char *req_field(struct req *r, const char *name)
+{
+    return r->form_parsed ? form_get(&r->form, name) : NULL;
+}
+
+int req_logged_in(const struct req *r)
+{
+    return r->who.role != ROLE_NONE;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+    if (r->hdr_n == HTTP_MAX_HEADERS)
+        return;
+    r->hdr_name[r->hdr_n] = strdup(name);
+    r->hdr_value[r->hdr_n] = strdup(value);
+    r->hdr_n++;
+}
+
+void resp_redirect(struct req *r, const char *location)
+{
+    r->status = 303;
+    resp_header(r, "Location", location);
+}
+
+/* Session cookies: HttpOnly, SameSite=Strict, Path=/, and Secure when the
+ * server sits behind TLS (KOERS_SECURE_COOKIES=1, set by the operator). */
+void resp_session_cookie(struct req *r, const char *sid)
+{
+    char c[256];
+    const char *sec = getenv("KOERS_SECURE_COOKIES");
+    int secure = sec && strcmp(sec, "1") == 0;
+
+    if (sid)
+        snprintf(c, sizeof c, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+                 HTTP_SESSION_COOKIE, sid, secure ? "; Secure" : "");
+    else
+        snprintf(c, sizeof c, "%s=; Path=/; HttpOnly; SameSite=Strict; "
+                 "Max-Age=0%s", HTTP_SESSION_COOKIE,
+                 secure ? "; Secure" : "");
+    resp_header(r, "Set-Cookie", c);
+}
+
+static void req_free(struct req *r)
+{
+    int i;
+
+    if (r == NULL)
+        return;
+    buf_free(&r->body);
+    buf_free(&r->out);
+    form_free(&r->form);
+    for (i = 0; i < r->hdr_n; i++) {
+        free(r->hdr_name[i]);
+        free(r->hdr_value[i]);
+    }
+    if (r->file_fd >= 0)
+        close(r->file_fd);
+    free(r);
+}
+
+static void client_addr(struct MHD_Connection *c, char *out, size_t len)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+    snprintf(out, len, "onbekend");
+    if (sa == NULL)
+        return;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out,
+                  (socklen_t)len);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
+                  out, (socklen_t)len);
+}
+
+/* Identify the caller: a bearer token wins over a session cookie. An
+ * invalid credential is remembered (bad_token / session_expired) so the
+ * router can answer 401 instead of silently serving the public view. */
+static void authenticate(struct req *r)
+{
+    const char *authz = req_header(r, "Authorization");
+    const char *sid = req_cookie(r, HTTP_SESSION_COOKIE);
+
+    r->who.role = ROLE_NONE;
+    snprintf(r->who.name, sizeof r->who.name, "anoniem");
+    snprintf(r->who.origin, sizeof r->who.origin, "http %s", r->addr);
+    if (authz) {
+        if (strncasecmp(authz, "Bearer ", 7) == 0 &&
+            auth_token_lookup(r->db, authz + 7, &r->who) == 0) {
+            r->via_token = 1;
+        } else {
+            r->bad_token = 1;
+            r->who.role = ROLE_NONE;
+        }
+        snprintf(r->who.origin, sizeof r->who.origin, "api %s", r->addr);
+        return;
+    }
+    if (sid && sid[0]) {
+        if (auth_session_lookup(r->db, sid, &r->who, r->csrf) == 0) {
+            snprintf(r->sid, sizeof r->sid, "%s", sid);
+        } else {
+            r->session_expired = 1;
+            r->who.role = ROLE_NONE;
+            r->who.user_id = 0;
+            snprintf(r->who.name, sizeof r->who.name, "anoniem");
+        }
+    }
+}
+
+static void add_security_headers(struct MHD_Response *resp, int is_api)
+{
+    MHD_add_response_header(resp, "Content-Security-Policy",
+        "default-src 'self'; script-src 'none'; object-src 'none'; "
+        "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+    MHD_add_response_header(resp, "Cross-Origin-Opener-Policy",
+                            "same-origin");
+    MHD_add_response_header(resp, "Permissions-Policy",
+                            "camera=(), microphone=(), geolocation=()");
+    if (is_api) {
+        MHD_add_response_header(resp, "API-Version", HTTP_API_VERSION);
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    }
+}
+
+static enum MHD_Result send_response(struct req *r)
+{
+    struct MHD_Response *resp;
+    enum MHD_Result ret;
+    int i;
+
+    if (r->file_fd >= 0) {
+        resp = MHD_create_response_from_fd((uint64_t)r->file_size,
+                                           r->file_fd);
+        if (resp)
+            r->file_fd = -1;   /* MHD owns it now */
+    } else {
+        size_t len;
+        char *data;
+
+        if (buf_failed(&r->out)) {
+            buf_reset(&r->out);
+            r->status = 500;
+            r->ctype = "text/plain; charset=utf-8";
+            buf_puts(&r->out, "Antwoord te groot\n");
+        }
+        data = buf_detach(&r->out, &len);
+        resp = data ? MHD_create_response_from_buffer(len, data,
+                                                      MHD_RESPMEM_MUST_FREE)
+                    : NULL;
+        if (resp == NULL)
+            free(data);
+    }
+    if (resp == NULL)
+        return MHD_NO;
+    add_security_headers(resp, r->is_api);
+    if (r->ctype)
+        MHD_add_response_header(resp, "Content-Type", r->ctype);
+    for (i = 0; i < r->hdr_n; i++)
+        MHD_add_response_header(resp, r->hdr_name[i], r->hdr_value[i]);
+    ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
+                                  const char *url, const char *method,
+                                  const char *version,
+                                  const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+    struct http_server *s = cls;
+    struct req *r = *con_cls;
+    enum MHD_Result ret;
+
+    (void)version;
+    if (r == NULL) {
+        const char *cl;
+
+        r = calloc(1, sizeof *r);
+        if (r == NULL)
+            return MHD_NO;
+        *con_cls = r;
+        r->conn = conn;
+        r->file_fd = -1;
+        r->status = 200;
+        r->head = strcmp(method, "HEAD") == 0;
+        r->method = r->head ? "GET" : method;
+        r->web_dir = s->web_dir;
+        r->is_api = strncmp(url, "/api/", 5) == 0 ||
+                    strcmp(url, "/api") == 0;
+        buf_init(&r->body, HTTP_MAX_BODY);
+        buf_init(&r->out, HTTP_MAX_RESPONSE);
+        client_addr(conn, r->addr, sizeof r->addr);
+        if (strlen(url) >= sizeof r->path ||
+            !text_utf8_valid(url, strlen(url))) {
+            r->path[0] = '\0';
+        } else {
+            snprintf(r->path, sizeof r->path, "%s", url);
+        }
+        cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                         "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY) {
+            r->body_too_large = 1;
+            route_error(r, 413, "Verzoek te groot",
+                        "De inhoud van het verzoek is groter dan de "
+                        "toegestane 256 KiB.");
+            return send_response(r);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size > 0) {
+        if (!r->body_too_large &&
+            buf_append(&r->body, upload_data, *upload_data_size) != 0)
+            r->body_too_large = 1;
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    r->db = store_pool_acquire(s->pool);
+    authenticate(r);
+    route_dispatch(r);
+    store_pool_release(s->pool, r->db);
+    r->db = NULL;
+    ret = send_response(r);
+    return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn,
+                         void **con_cls, enum MHD_RequestTerminationCode tc)
+{
+    (void)cls;
+    (void)conn;
+    (void)tc;
+    req_free(*con_cls);
+    *con_cls = NULL;
+}
+
+struct http_server *http_start(const char *addr, int port,
+                               struct store_pool *pool, const char *web_dir,
+                               char *err, size_t errlen)
+{
+    struct http_server *s = calloc(1, sizeof *s);
+    struct sockaddr_in sin;
+
+    if (s == NULL)
+        return NULL;
+    memset(&sin, 0, sizeof sin);
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1) {
+        snprintf(err, errlen, "invalid listen address '%s' (IPv4 expected)",
+                 addr);
+        free(s);
+        return NULL;
+    }
+    s->pool = pool;
+    s->web_dir = web_dir;
+    s->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+        (uint16_t)port, NULL, NULL, on_request, s,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)HTTP_THREADS,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
+        MHD_OPTION_END);
+    if (s->daemon == NULL) {
+        snprintf(err, errlen, "cannot listen on %s:%d", addr, port);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void http_stop(struct http_server *s)
+{
+    if (s == NULL)
+        return;
+    MHD_stop_daemon(s->daemon);
+    free(s);
+}

@@ -1,0 +1,92 @@
+/* http.h - the HTTP layer: libmicrohttpd glue, requests and responses.
+ *
+ * Owns: reading a request (method, path, query, headers, cookies, body
+ * within HTTP_MAX_BODY), authenticating it (session cookie or bearer
+ * token), and sending the response with the security headers every
+ * response carries. It knows nothing of the domain: it calls
+ * route_dispatch (route.h) with a filled struct req. */
+#ifndef KOERS_HTTP_H
+#define KOERS_HTTP_H
+
+#include <sqlite3.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "buf.h"
+#include "form.h"
+
+#define HTTP_MAX_BODY (256 * 1024)      /* request body limit: 413 above */
+#define HTTP_MAX_RESPONSE (16 * 1024 * 1024)
+#define HTTP_MAX_PATH 1024
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+#define HTTP_THREADS 4                 /* worker threads = store connections */
+#define HTTP_API_VERSION "1.0.0"
+#define HTTP_SESSION_COOKIE "koers_sessie"
+#define HTTP_LOGIN_CSRF_COOKIE "koers_csrf"
+
+struct MHD_Connection;
+struct store_pool;
+
+struct req {
+    struct MHD_Connection *conn;
+    const char *method;          /* "GET", "POST", ... (HEAD maps to GET) */
+    int head;                    /* 1 for HEAD */
+    char path[HTTP_MAX_PATH];
+    int is_api;                  /* path under /api/ */
+    char addr[64];
+    sqlite3 *db;
+    const char *web_dir;         /* static assets root */
+
+    /* body */
+    struct buf body;
+    int body_too_large;
+    struct form form;
+    int form_parsed;
+
+    /* authentication */
+    struct actor who;            /* role ROLE_NONE when anonymous */
+    int via_token;
+    int session_expired;         /* a session cookie came but is invalid */
+    int bad_token;               /* a bearer token came but is invalid */
+    char sid[AUTH_SECRET_HEX + 1];
+    char csrf[AUTH_SECRET_HEX + 1];
+
+    /* path parameters captured by the router ({id}) */
+    const char *param[HTTP_MAX_PARAMS];
+    int nparam;
+    char param_store[HTTP_MAX_PATH];
+
+    /* response */
+    int status;
+    struct buf out;
+    const char *ctype;
+    int hdr_n;
+    char *hdr_name[HTTP_MAX_HEADERS];
+    char *hdr_value[HTTP_MAX_HEADERS];
+    int file_fd;                 /* >= 0: send this file instead of out */
+    long long file_size;
+};
+
+struct http_server;
+
+struct http_server *http_start(const char *addr, int port,
+                               struct store_pool *pool, const char *web_dir,
+                               char *err, size_t errlen);
+void http_stop(struct http_server *s);
+
+const char *req_query(struct req *r, const char *name);
+const char *req_header(struct req *r, const char *name);
+const char *req_cookie(struct req *r, const char *name);
+/* Parse the body as a urlencoded form once; -1 with reason on error. */
+int req_form(struct req *r, char *err, size_t errlen);
+const char *req_field(struct req *r, const char *name);
+int req_logged_in(const struct req *r);
+
+/* Add a response header (copied). */
+void resp_header(struct req *r, const char *name, const char *value);
+void resp_redirect(struct req *r, const char *location);
+/* Set the session cookie (value NULL clears it). */
+void resp_session_cookie(struct req *r, const char *sid);
+
+#endif

@@ -1,0 +1,98 @@
+/* perm.c - the permission table (see perm.h).
+ *
+ * Decisions, with their reason in the report:
+ * - beheerder and secretaris manage the register (the secretaris builds and
+ *   runs the meeting structure, BRIEF "Roles", L2201-L2222);
+ * - the boegbeeld fixes the koersoverleg composition per year (L1614-L1631),
+ *   so may manage memberships of any body it chairs: granted for all
+ *   bodies, because the boegbeeld positions the netwerkmanagers too;
+ * - a netwerkmanager chooses who takes part in their own kerngroep
+ *   (L1584-L1598), so manages memberships of the body in their scope;
+ * - every authenticated user may create API tokens for themselves. */
+#include "perm.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define R(x) (1u << (x))
+
+static const struct {
+    const char *code;
+    const char *label;
+} roles[ROLE_COUNT] = {
+    [ROLE_BEHEERDER] = { "beheerder", "Beheerder" },
+    [ROLE_SECRETARIS] = { "secretaris", "Secretaris" },
+    [ROLE_BOEGBEELD] = { "boegbeeld", "Boegbeeld" },
+    [ROLE_NETWERKMANAGER] = { "netwerkmanager", "Netwerkmanager" },
+    [ROLE_MINISTERIE] = { "ministerie", "Ministerie" },
+    [ROLE_ACCOUNTHOUDER] = { "accounthouder", "Accounthouder PTvT" },
+    [ROLE_REGIO] = { "regio", "Regionale coalitie" },
+    [ROLE_DEELNEMER] = { "deelnemer", "Deelnemer" },
+};
+
+static const struct perm_rule rules[ACT_COUNT] = {
+    { ACT_ORGANISATIE_BEHEREN, "organisatie.beheren",
+      "Organisaties toevoegen en wijzigen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    { ACT_PERSOON_BEHEREN, "persoon.beheren",
+      "Personen toevoegen en wijzigen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    { ACT_LIDMAATSCHAP_BEHEREN, "lidmaatschap.beheren",
+      "Leden en genodigden van overleggen toevoegen en beëindigen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD),
+      R(ROLE_NETWERKMANAGER) },
+    { ACT_GEBRUIKER_BEHEREN, "gebruiker.beheren",
+      "Gebruikers aanmaken en API-tokens intrekken",
+      R(ROLE_BEHEERDER), 0 },
+    { ACT_AUDIT_INZIEN, "audit.inzien",
+      "Het auditlogboek inzien",
+      R(ROLE_BEHEERDER), 0 },
+    { ACT_TOKEN_EIGEN, "token.eigen",
+      "Eigen API-tokens aanmaken en intrekken",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD) |
+          R(ROLE_NETWERKMANAGER) | R(ROLE_MINISTERIE) |
+          R(ROLE_ACCOUNTHOUDER) | R(ROLE_REGIO) | R(ROLE_DEELNEMER),
+      0 },
+};
+
+const char *perm_role_code(enum perm_role r)
+{
+    return (r >= 0 && r < ROLE_COUNT) ? roles[r].code : "publiek";
+}
+
+const char *perm_role_label(enum perm_role r)
+{
+    return (r >= 0 && r < ROLE_COUNT) ? roles[r].label : "Publiek";
+}
+
+enum perm_role perm_role_parse(const char *code)
+{
+    int i;
+
+    if (code == NULL)
+        return ROLE_NONE;
+    for (i = 0; i < ROLE_COUNT; i++)
+        if (strcmp(code, roles[i].code) == 0)
+            return (enum perm_role)i;
+    return ROLE_NONE;
+}
+
+const struct perm_rule *perm_rule(enum perm_action a)
+{
+    return (a >= 0 && a < ACT_COUNT) ? &rules[a] : NULL;
+}
+
+int perm_allowed(enum perm_role role, const char *scope, enum perm_action a,
+                 const char *body_code)
+{
+    const struct perm_rule *r = perm_rule(a);
+
+    if (r == NULL || role < 0 || role >= ROLE_COUNT)
+        return 0;
+    if (r->roles_all & R(role))
+        return 1;
+    if ((r->roles_own_body & R(role)) && scope && body_code &&
+        strcmp(scope, body_code) == 0)
+        return 1;
+    return 0;
+}
