@@ -6,10 +6,11 @@
 #   SANITIZE=1      build with AddressSanitizer and UBSan into build-san/
 CC ?= cc
 PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark
+# -Wno-format-truncation: messages are cut to their buffer on purpose.
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wformat=2 -Wshadow \
-	-Wno-unused-parameter -O2 -g $(shell pkg-config --cflags $(PKGS))
-LDLIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+	-Wno-unused-parameter -Wno-format-truncation -O2 -g $(shell pkg-config --cflags $(PKGS))
+LDLIBS = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 
 ifeq ($(SANITIZE),1)
 BUILD = build-san
@@ -24,7 +25,8 @@ CFLAGS = $(CFLAGS_BASE)
 endif
 
 SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
-OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o
+OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o \
+	$(BUILD)/openapi.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 
 .PHONY: all test unit integration check-pages lint-api clean assets bench
@@ -50,6 +52,15 @@ $(BUILD)/schema.c: src/schema.sql | $(BUILD)
 $(BUILD)/schema.o: $(BUILD)/schema.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# The OpenAPI document is embedded the same way from docs/openapi.json.
+$(BUILD)/openapi.c: docs/openapi.json | $(BUILD)
+	{ echo 'const char openapi_json[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $<; \
+	  echo ';'; } > $@
+
+$(BUILD)/openapi.o: $(BUILD)/openapi.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD):
 	mkdir -p $(BUILD)/tests
 
@@ -67,7 +78,7 @@ unit: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; $$t 2>&1; done
 
 integration: $(BIN)
-	KOERS_BIN=$(BIN) bash tests/run-integration.sh 2>&1
+	KOERS_BIN=$(BIN) python3 tests/integration.py 2>&1
 
 test:
 	bash tests/run-all.sh 2>&1

@@ -59,16 +59,19 @@ int auth_user_add(sqlite3 *db, const char *name, const char *role,
     sqlite3_stmt *st;
     enum perm_role r = perm_role_parse(role);
 
-    if (name == NULL || name[0] == '\0' || strlen(name) > 64 ||
+    if (name == NULL || name[0] == '\0' ||
+        strlen(name) >= sizeof ((struct actor *)0)->name ||
         !text_clean(name, 0)) {
-        snprintf(err, errlen, "ongeldige gebruikersnaam (1 tot 64 tekens)");
+        snprintf(err, errlen, "ongeldige gebruikersnaam (1 tot 63 bytes, "
+                 "geen stuurtekens)");
         return -1;
     }
     if (r == ROLE_NONE) {
         snprintf(err, errlen, "onbekende rol '%s'", role ? role : "");
         return -1;
     }
-    if (scope && (strlen(scope) > 64 || !text_is_code(scope))) {
+    if (scope && (strlen(scope) >= sizeof ((struct actor *)0)->scope ||
+                  !text_is_code(scope))) {
         snprintf(err, errlen, "ongeldige scope '%s'", scope);
         return -1;
     }
@@ -82,16 +85,16 @@ int auth_user_add(sqlite3 *db, const char *name, const char *role,
                  AUTH_PASSWORD_MIN);
         return -1;
     }
+    if (store_count(db, "SELECT count(*) FROM user WHERE name = ?", name)
+        != 0) {
+        snprintf(err, errlen, "gebruiker '%s' bestaat al", name);
+        return -1;
+    }
     if (password && crypto_pwhash_str(hash, password, strlen(password),
                                       crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                       crypto_pwhash_MEMLIMIT_INTERACTIVE)
                         != 0) {
         snprintf(err, errlen, "onvoldoende geheugen voor wachtwoordhash");
-        return -1;
-    }
-    if (store_count(db, "SELECT count(*) FROM user WHERE name = ?", name)
-        != 0) {
-        snprintf(err, errlen, "gebruiker '%s' bestaat al", name);
         return -1;
     }
     st = store_prepare(db, "INSERT INTO user(name, pw_hash, role, scope) "
@@ -162,8 +165,10 @@ static void auth_record_failure(sqlite3 *db, const char *key, time_t now)
 }
 
 /* Rate limiting: at most AUTH_MAX_FAILURES failed logins per account name
- * and per client address within AUTH_FAILURE_WINDOW seconds. The check is
- * made before the (deliberately slow) hash verification. */
+ * and AUTH_MAX_FAILURES_ADDR per client address within AUTH_FAILURE_WINDOW
+ * seconds (the address limit is higher because a ministry's users may all
+ * come from one address). The check is made before the (deliberately
+ * slow) hash verification, so a locked account costs no CPU. */
 int auth_login(sqlite3 *db, const char *name, const char *password,
                const char *addr, struct actor *who)
 {
@@ -176,7 +181,7 @@ int auth_login(sqlite3 *db, const char *name, const char *password,
     snprintf(kname, sizeof kname, "naam:%s", name);
     snprintf(kaddr, sizeof kaddr, "adres:%s", addr ? addr : "");
     if (auth_failures(db, kname, now) >= AUTH_MAX_FAILURES ||
-        auth_failures(db, kaddr, now) >= AUTH_MAX_FAILURES)
+        auth_failures(db, kaddr, now) >= AUTH_MAX_FAILURES_ADDR)
         return -2;
     st = store_prepare(db, "SELECT id, coalesce(pw_hash,'') FROM user "
                            "WHERE name = ? AND active = 1");
@@ -190,6 +195,15 @@ int auth_login(sqlite3 *db, const char *name, const char *password,
                                               strlen(password)) == 0;
     }
     sqlite3_finalize(st);
+    if (uid == 0) {
+        /* unknown name: spend the same hashing time, so the answer time
+         * does not tell which names exist */
+        char dummy[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str(dummy, password, strlen(password),
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+            ok = 0;
+    }
     if (!ok) {
         auth_record_failure(db, kname, now);
         auth_record_failure(db, kaddr, now);

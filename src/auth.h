@@ -13,7 +13,8 @@
 #include "audit.h"
 
 #define AUTH_SESSION_SECONDS (8 * 3600)
-#define AUTH_MAX_FAILURES 5            /* per name and per address ... */
+#define AUTH_MAX_FAILURES 5            /* per account name ... */
+#define AUTH_MAX_FAILURES_ADDR 50      /* ... and per client address ... */
 #define AUTH_FAILURE_WINDOW 900        /* ... within this many seconds */
 #define AUTH_PASSWORD_MIN 12
 #define AUTH_SECRET_HEX 64             /* hex chars of a random secret */

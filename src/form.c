@@ -39,6 +39,8 @@ static char *decode(const char *s, size_t len)
                 goto bad;
             out[o++] = (char)(hi * 16 + lo);
             i += 2;
+        } else if (s[i] == '\0') {
+            goto bad;
         } else {
             out[o++] = s[i];
         }

@@ -1,6 +1,7 @@
 /* html.c - context-specific escapers for HTML and SVG (see html.h). */
 #include "html.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,13 +68,26 @@ void html_int(struct buf *b, long long v)
     buf_printf(b, "%lld", v);
 }
 
-/* Print with a dot as decimal separator regardless of LC_NUMERIC. */
+/* Print with a dot as decimal separator regardless of LC_NUMERIC. A value
+ * that is not finite, or too large to print, prints as 0 and marks the
+ * buffer failed (a chart with such a value is a bug, not a picture). */
 void html_num(struct buf *b, double v, int decimals)
 {
     char tmp[64];
     char *c;
+    int n;
 
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    if (!isfinite(v) || decimals < 0 || decimals > 10) {
+        buf_puts(b, "0");
+        b->failed = 1;
+        return;
+    }
+    n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+        buf_puts(b, "0");
+        b->failed = 1;
+        return;
+    }
     c = strchr(tmp, ',');
     if (c)
         *c = '.';

@@ -48,16 +48,19 @@ void page_begin(struct req *r, const char *title, const char *nav)
                 "initial-scale=1\">\n<title>");
     html_txt(b, title);
     html_lit(b, " — Koers</title>\n"
-                "<link rel=\"stylesheet\" href=\"/assets/vendor/nlds.css\">\n"
+                "<link rel=\"stylesheet\" "
+                "href=\"/assets/vendor/rhc-design-tokens.css\">\n"
+                "<link rel=\"stylesheet\" "
+                "href=\"/assets/vendor/rhc-components.css\">\n"
                 "<link rel=\"stylesheet\" href=\"/assets/koers.css\">\n"
-                "</head>\n<body class=\"utrecht-page-body "
-                "rhc-theme utrecht-theme\">\n"
-                "<a class=\"utrecht-skip-link\" href=\"#inhoud\">"
-                "Naar de inhoud</a>\n"
-                "<header class=\"koers-header\"><div class=\"koers-wrap\">"
-                "<a class=\"koers-logo\" href=\"/\">Koers"
-                "<span> — Actieplan Groene en Digitale Banen</span></a>"
-                "<div class=\"koers-user\">");
+                "</head>\n<body class=\"rhc-theme utrecht-document\">\n"
+                "<a class=\"nl-skip-link nl-skip-link--visible-on-focus\" "
+                "href=\"#inhoud\">Ga direct naar de inhoud</a>\n"
+                "<header class=\"koers-header\"><div class=\"koers-container "
+                "koers-header__inner\"><a class=\"koers-header__title\" "
+                "href=\"/\">Koers <span class=\"koers-header__subtitle\">"
+                "— Actieplan Groene en Digitale Banen</span></a>"
+                "<div class=\"koers-header__user\">");
     if (req_logged_in(r)) {
         html_txt(b, r->who.name);
         html_lit(b, " (");
@@ -69,24 +72,26 @@ void page_begin(struct req *r, const char *title, const char *nav)
                     "utrecht-button--secondary-action\" type=\"submit\">"
                     "Uitloggen</button></form>");
     } else {
-        html_lit(b, "<a class=\"utrecht-link\" href=\"/inloggen\">"
-                    "Inloggen</a>");
+        html_lit(b, "<a href=\"/inloggen\">Inloggen</a>");
     }
     html_lit(b, "</div></div></header>\n"
-                "<nav class=\"koers-nav\" aria-label=\"Hoofdmenu\">"
-                "<ul class=\"koers-wrap\">");
+                "<div class=\"rhc-nav-bar__container\"><nav "
+                "class=\"rhc-nav-bar\" aria-label=\"Hoofdmenu\">"
+                "<ul class=\"rhc-nav-bar__list\">");
     for (i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
         int active = nav && strcmp(nav, nav_items[i].href) == 0;
-        html_lit(b, "<li><a href=\"");
+        html_lit(b, "<li><a class=\"nl-link rhc-nav-bar__link\" href=\"");
         html_attr(b, nav_items[i].href);
         html_lit(b, active ? "\" aria-current=\"page\">" : "\">");
         html_txt(b, nav_items[i].label);
         html_lit(b, "</a></li>");
     }
     if (req_logged_in(r) && r->who.role == ROLE_BEHEERDER)
-        html_lit(b, "<li><a href=\"/beheer\">Beheer</a></li>");
-    html_lit(b, "</ul></nav>\n<main id=\"inhoud\" class=\"koers-wrap "
-                "koers-main\">\n<h1 class=\"utrecht-heading-1\">");
+        html_lit(b, "<li><a class=\"nl-link rhc-nav-bar__link\" "
+                    "href=\"/beheer\">Beheer</a></li>");
+    html_lit(b, "</ul></nav></div>\n<main id=\"inhoud\" "
+                "class=\"koers-container koers-main\" tabindex=\"-1\">\n"
+                "<h1 class=\"nl-heading nl-heading--level-1\">");
     html_txt(b, title);
     html_lit(b, "</h1>\n");
 }
@@ -94,18 +99,16 @@ void page_begin(struct req *r, const char *title, const char *nav)
 void page_end(struct req *r)
 {
     html_lit(&r->out,
-             "</main>\n<footer class=\"koers-footer\"><div class=\"koers-wrap\">"
-             "<p class=\"utrecht-paragraph\">Koers ondersteunt de governance "
+             "</main>\n<footer class=\"utrecht-page-footer koers-footer\">"
+             "<div class=\"koers-container\">"
+             "<p class=\"nl-paragraph\">Koers ondersteunt de governance "
              "van het Actieplan Groene en Digitale Banen, volgens het "
              "Adviesrapport Governance (30 oktober 2023).</p>"
-             "<ul><li><a class=\"utrecht-link\" href=\"/toegankelijkheid\">"
-             "Toegankelijkheid</a></li>"
-             "<li><a class=\"utrecht-link\" href=\"/rapport\">Het rapport"
-             "</a></li>"
-             "<li><a class=\"utrecht-link\" href=\"/api/v1/openapi.json\">"
-             "API (OpenAPI)</a></li>"
-             "<li><a class=\"utrecht-link\" href=\"/over\">Over Koers "
-             "en licentie</a></li></ul>"
+             "<ul class=\"koers-footer__list\">"
+             "<li><a href=\"/toegankelijkheid\">Toegankelijkheid</a></li>"
+             "<li><a href=\"/rapport\">Het rapport</a></li>"
+             "<li><a href=\"/api/v1/openapi.json\">API (OpenAPI)</a></li>"
+             "<li><a href=\"/over\">Over Koers en licentie</a></li></ul>"
              "</div></footer>\n</body>\n</html>\n");
 }
 
@@ -114,12 +117,9 @@ void page_error(struct req *r, int status, const char *title,
 {
     r->status = status;
     page_begin(r, title, NULL);
-    html_lit(&r->out, "<div class=\"utrecht-alert utrecht-alert--error\" "
-                      "role=\"alert\"><p class=\"utrecht-paragraph\">");
-    html_txt(&r->out, detail);
-    html_lit(&r->out, "</p></div>\n<p class=\"utrecht-paragraph\">"
-                      "<a class=\"utrecht-link\" href=\"/\">Naar het "
-                      "overzicht</a></p>\n");
+    page_alert(r, "error", detail);
+    html_lit(&r->out, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                      "href=\"/\">Naar het overzicht</a></p>\n");
     page_end(r);
 }
 
@@ -129,9 +129,11 @@ void page_alert(struct req *r, const char *kind, const char *text)
     html_attr(&r->out, kind);
     html_lit(&r->out, strcmp(kind, "error") == 0 ? "\" role=\"alert\">"
                                                  : "\" role=\"status\">");
-    html_lit(&r->out, "<p class=\"utrecht-paragraph\">");
+    html_lit(&r->out, "<div class=\"utrecht-alert__content\"><div "
+                      "class=\"utrecht-alert__message\"><p "
+                      "class=\"nl-paragraph\">");
     html_txt(&r->out, text);
-    html_lit(&r->out, "</p></div>\n");
+    html_lit(&r->out, "</p></div></div></div>\n");
 }
 
 void page_bron(struct req *r, const char *section, long long from,
@@ -220,4 +222,202 @@ void page_asset(struct req *r, const char *rel)
     return;
 notfound:
     page_error(r, 404, "Niet gevonden", "Dit bestand bestaat niet.");
+}
+
+void page_field(struct req *r, const char *name, const char *label,
+                const char *type, const char *value, const char *err,
+                int required)
+{
+    struct buf *b = &r->out;
+    int area = strcmp(type, "textarea") == 0;
+
+    html_lit(b, err ? "<div class=\"utrecht-form-field "
+                      "utrecht-form-field--invalid\">"
+                    : "<div class=\"utrecht-form-field\">");
+    html_lit(b, "<div class=\"utrecht-form-field__label\"><label "
+                "class=\"utrecht-form-label\" for=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    html_txt(b, label);
+    if (!required)
+        html_lit(b, " <span class=\"koers-muted\">(niet verplicht)</span>");
+    html_lit(b, "</label></div>");
+    if (err) {
+        html_lit(b, "<div class=\"utrecht-form-field__error-message "
+                    "utrecht-form-field-error-message\" id=\"veld-");
+        html_attr(b, name);
+        html_lit(b, "-fout\">");
+        html_txt(b, err);
+        html_lit(b, "</div>");
+    }
+    html_lit(b, "<div class=\"utrecht-form-field__input\">");
+    if (area)
+        html_lit(b, err ? "<textarea class=\"utrecht-textarea "
+                          "utrecht-textarea--html-textarea "
+                          "utrecht-textarea--invalid\" rows=\"5\""
+                        : "<textarea class=\"utrecht-textarea "
+                          "utrecht-textarea--html-textarea\" rows=\"5\"");
+    else
+        html_lit(b, err ? "<input class=\"utrecht-textbox "
+                          "utrecht-textbox--html-input "
+                          "utrecht-textbox--invalid\""
+                        : "<input class=\"utrecht-textbox "
+                          "utrecht-textbox--html-input\"");
+    html_lit(b, " id=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\"");
+    if (!area) {
+        html_lit(b, " type=\"");
+        html_attr(b, type);
+        html_lit(b, "\"");
+        if (strcmp(type, "password") == 0)
+            html_lit(b, " autocomplete=\"current-password\"");
+    }
+    if (required)
+        html_lit(b, " required");
+    if (err) {
+        html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
+        html_attr(b, name);
+        html_lit(b, "-fout\"");
+    }
+    if (area) {
+        html_lit(b, ">");
+        html_txt(b, value ? value : "");
+        html_lit(b, "</textarea>");
+    } else {
+        html_lit(b, " value=\"");
+        html_attr(b, value ? value : "");
+        html_lit(b, "\">");
+    }
+    html_lit(b, "</div></div>\n");
+}
+
+void page_select(struct req *r, const char *name, const char *label,
+                 const char *const *values, const char *const *labels,
+                 const char *selected, const char *empty, const char *err)
+{
+    struct buf *b = &r->out;
+    size_t i;
+
+    html_lit(b, err ? "<div class=\"utrecht-form-field "
+                      "utrecht-form-field--invalid\">"
+                    : "<div class=\"utrecht-form-field\">");
+    html_lit(b, "<div class=\"utrecht-form-field__label\"><label "
+                "class=\"utrecht-form-label\" for=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    html_txt(b, label);
+    html_lit(b, "</label></div>");
+    if (err) {
+        html_lit(b, "<div class=\"utrecht-form-field__error-message "
+                    "utrecht-form-field-error-message\" id=\"veld-");
+        html_attr(b, name);
+        html_lit(b, "-fout\">");
+        html_txt(b, err);
+        html_lit(b, "</div>");
+    }
+    html_lit(b, "<div class=\"utrecht-form-field__input\"><select "
+                "class=\"utrecht-select utrecht-select--html-select");
+    if (err)
+        html_lit(b, " utrecht-select--invalid");
+    html_lit(b, "\" id=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\"");
+    if (err) {
+        html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
+        html_attr(b, name);
+        html_lit(b, "-fout\"");
+    }
+    html_lit(b, ">");
+    if (empty) {
+        html_lit(b, "<option value=\"\">");
+        html_txt(b, empty);
+        html_lit(b, "</option>");
+    }
+    for (i = 0; values[i]; i++) {
+        html_lit(b, "<option value=\"");
+        html_attr(b, values[i]);
+        html_lit(b, selected && strcmp(selected, values[i]) == 0
+                        ? "\" selected>" : "\">");
+        html_txt(b, labels[i]);
+        html_lit(b, "</option>");
+    }
+    html_lit(b, "</select></div></div>\n");
+}
+
+void page_h2(struct req *r, const char *text)
+{
+    html_lit(&r->out, "<h2 class=\"nl-heading nl-heading--level-2\">");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</h2>\n");
+}
+
+void page_dl_item(struct req *r, const char *label, const char *text)
+{
+    if (text == NULL || text[0] == '\0')
+        return;
+    html_lit(&r->out, "<dt>");
+    html_txt(&r->out, label);
+    html_lit(&r->out, "</dt><dd>");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</dd>");
+}
+
+void page_table_open(struct req *r, const char *id, const char *caption,
+                     const char *const *cols)
+{
+    struct buf *b = &r->out;
+    size_t i;
+
+    html_lit(b, "<div class=\"koers-table-scroll\" role=\"region\" "
+                "aria-labelledby=\"");
+    html_attr(b, id);
+    html_lit(b, "\" tabindex=\"0\"><table class=\"utrecht-table "
+                "utrecht-table--html-table\"><caption id=\"");
+    html_attr(b, id);
+    html_lit(b, "\" class=\"utrecht-table__caption\">");
+    html_txt(b, caption);
+    html_lit(b, "</caption><thead class=\"utrecht-table__header\">"
+                "<tr class=\"utrecht-table__row\">");
+    for (i = 0; cols[i]; i++) {
+        html_lit(b, "<th class=\"utrecht-table__header-cell\" "
+                    "scope=\"col\">");
+        html_txt(b, cols[i]);
+        html_lit(b, "</th>");
+    }
+    html_lit(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
+}
+
+void page_table_close(struct req *r)
+{
+    html_lit(&r->out, "</tbody></table></div>\n");
+}
+
+void page_td(struct req *r, json_t *row, const char *key)
+{
+    json_t *v = json_object_get(row, key);
+
+    html_lit(&r->out, "<td class=\"utrecht-table__cell\">");
+    if (json_is_string(v) && json_string_value(v)[0])
+        html_txt(&r->out, json_string_value(v));
+    else if (json_is_integer(v))
+        html_int(&r->out, json_integer_value(v));
+    else
+        html_lit(&r->out, "—");
+    html_lit(&r->out, "</td>");
+}
+
+void page_bron_json(struct req *r, json_t *obj, const char *key)
+{
+    json_t *s = json_object_get(obj, key);
+
+    if (!json_is_object(s))
+        return;
+    page_bron(r, json_string_value(json_object_get(s, "sectie")),
+              json_integer_value(json_object_get(s, "van")),
+              json_integer_value(json_object_get(s, "tot")));
 }

@@ -8,6 +8,8 @@
 #ifndef KOERS_PAGE_H
 #define KOERS_PAGE_H
 
+#include <jansson.h>
+
 #include "http.h"
 
 /* Start a page: sets status 200 (unless already set), content type, and
@@ -21,10 +23,36 @@ void page_error(struct req *r, int status, const char *title,
  * Writes nothing when section is empty. */
 void page_bron(struct req *r, const char *section, long long from,
                long long to);
+/* The same from the "bron" member of a JSON object (nothing when null). */
+void page_bron_json(struct req *r, json_t *obj, const char *key);
 /* <input type=hidden name=csrf> for the current session or login form. */
 void page_csrf_field(struct req *r);
 /* An alert box: kind is "info", "error" or "ok". */
 void page_alert(struct req *r, const char *kind, const char *text);
 void page_asset(struct req *r, const char *rel);
+
+/* A labelled form field (NL Design System form-field markup). `type` is
+ * "text", "email", "number", "password" or "textarea"; value and err may
+ * be NULL; with err the field is marked invalid and described by it. The
+ * input id is "veld-NAME", the error id "veld-NAME-fout". */
+void page_field(struct req *r, const char *name, const char *label,
+                const char *type, const char *value, const char *err,
+                int required);
+/* A labelled select of (value, label) pairs; NULL-terminated arrays.
+ * `empty` adds a first option with value "" and that label. */
+void page_select(struct req *r, const char *name, const char *label,
+                 const char *const *values, const char *const *labels,
+                 const char *selected, const char *empty, const char *err);
+/* A captioned, keyboard-scrollable table with column labels (NULL-
+ * terminated); rows follow, then page_table_close. */
+void page_table_open(struct req *r, const char *id, const char *caption,
+                     const char *const *cols);
+void page_table_close(struct req *r);
+/* <td> with the string or integer member `key` of row, or a dash. */
+void page_td(struct req *r, json_t *row, const char *key);
+/* Start/end a page-relative section heading h2. */
+void page_h2(struct req *r, const char *text);
+/* <dt>label</dt><dd>text</dd>, skipping empty text. */
+void page_dl_item(struct req *r, const char *label, const char *text);
 
 #endif

@@ -91,7 +91,7 @@ int perm_allowed(enum perm_role role, const char *scope, enum perm_action a,
         return 0;
     if (r->roles_all & R(role))
         return 1;
-    if ((r->roles_own_body & R(role)) && scope && body_code &&
+    if ((r->roles_own_body & R(role)) && scope && scope[0] && body_code &&
         strcmp(scope, body_code) == 0)
         return 1;
     return 0;

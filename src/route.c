@@ -148,6 +148,16 @@ void route_dispatch(struct req *r)
             return;
         }
     }
+    if (r->is_api && strcmp(r->method, "GET") != 0 && !r->via_token &&
+        (found->flags & ROUTE_LOGIN)) {
+        /* API changes need a bearer token: a browser session alone
+         * would make the JSON API reachable by cross-site requests */
+        resp_header(r, "WWW-Authenticate", "Bearer");
+        route_error(r, 401, "Niet geauthenticeerd",
+                    "Wijzigingen via de API vereisen een persoonlijk "
+                    "API-token (Authorization: Bearer ...).");
+        return;
+    }
     if ((found->flags & ROUTE_LOGIN) && !req_logged_in(r)) {
         if (r->is_api) {
             resp_header(r, "WWW-Authenticate", "Bearer");

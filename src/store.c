@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 extern const char store_schema_sql[];   /* generated from schema.sql */
 
@@ -15,6 +17,7 @@ static int store_configure(sqlite3 *db)
 {
     const char *pragmas =
         "PRAGMA foreign_keys = ON;"
+        "PRAGMA recursive_triggers = ON;"
         "PRAGMA journal_mode = WAL;"
         "PRAGMA synchronous = NORMAL;";
 
@@ -29,12 +32,18 @@ sqlite3 *store_open(const char *path, int create, char *err, size_t errlen)
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
     if (create) {
-        if (stat(path, &st) == 0) {
-            snprintf(err, errlen, "%s already exists; refusing to overwrite",
-                     path);
+        /* create the file atomically, so two inits cannot race */
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+        if (fd < 0) {
+            if (stat(path, &st) == 0)
+                snprintf(err, errlen, "%s already exists; refusing to "
+                         "overwrite", path);
+            else
+                snprintf(err, errlen, "cannot create %s", path);
             return NULL;
         }
-        flags |= SQLITE_OPEN_CREATE;
+        close(fd);
     }
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path,

@@ -50,6 +50,13 @@ int text_clean(const char *s, int multiline)
     if (!text_utf8_valid(s, strlen(s)))
         return 0;
     for (p = (const unsigned char *)s; *p; p++) {
+        /* C1 controls U+0080-U+009F are C2 80..C2 9F; the bidi overrides
+         * U+202A-U+202E and isolates U+2066-U+2069 can disguise text */
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            return 0;
+        if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                             (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+            return 0;
         if (*p == '\n' || *p == '\t' || *p == '\r') {
             if (!multiline)
                 return 0;

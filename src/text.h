@@ -9,7 +9,8 @@
 
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 int text_utf8_valid(const char *s, size_t len);
-/* 1 when s is valid UTF-8 without control characters; newlines and tabs
+/* 1 when s is valid UTF-8 without control characters (C0, DEL, C1) and
+ * without bidi override or isolate characters; newlines and tabs are
  * allowed only when multiline is set. */
 int text_clean(const char *s, int multiline);
 /* Number of code points in a valid UTF-8 string. */

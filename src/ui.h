@@ -1,9 +1,46 @@
-/* ui.h - HTML page handlers (one ui_*.c file per page family). */
+/* ui.h - HTML page handlers, one ui_*.c file per page family:
+ * ui_home.c (overview and level diagram), ui_body.c (bodies, members),
+ * ui_register.c (organisations, persons, roles), ui_catalog.c (gremia,
+ * risks, plan, monitor topics), ui_info.c (report lines, accessibility,
+ * about, permission table), ui_account.c (login, logout, beheer),
+ * ui_misc.c (health check). */
 #ifndef KOERS_UI_H
 #define KOERS_UI_H
 
 #include "http.h"
 
 void ui_healthz(struct req *r);
+void ui_home(struct req *r);
+void ui_bodies(struct req *r);
+void ui_body(struct req *r);
+void ui_body_member_add(struct req *r);
+void ui_body_member_end(struct req *r);
+void ui_roles(struct req *r);
+void ui_role(struct req *r);
+void ui_orgs(struct req *r);
+void ui_org(struct req *r);
+void ui_org_new(struct req *r);
+void ui_org_create(struct req *r);
+void ui_org_edit(struct req *r);
+void ui_org_update(struct req *r);
+void ui_persons(struct req *r);
+void ui_person(struct req *r);
+void ui_person_new(struct req *r);
+void ui_person_create(struct req *r);
+void ui_person_edit(struct req *r);
+void ui_person_update(struct req *r);
+void ui_gremia(struct req *r);
+void ui_risks(struct req *r);
+void ui_plan(struct req *r);
+void ui_indicators(struct req *r);
+void ui_report(struct req *r);
+void ui_permissions(struct req *r);
+void ui_accessibility(struct req *r);
+void ui_about(struct req *r);
+void ui_login_form(struct req *r);
+void ui_login(struct req *r);
+void ui_logout(struct req *r);
+void ui_admin(struct req *r);
+void ui_admin_token_revoke(struct req *r);
 
 #endif

@@ -1,0 +1,433 @@
+/* ui_body.c - the bodies (overleggen): list, detail with rules and seats,
+ * and the forms to add or end a membership. */
+#include "ui.h"
+#include "body.h"
+#include "html.h"
+#include "membership.h"
+#include "organisation.h"
+#include "page.h"
+#include "person.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *jstr(json_t *o, const char *k)
+{
+    const char *s = json_string_value(json_object_get(o, k));
+    return s ? s : "";
+}
+
+void ui_bodies(struct req *r)
+{
+    static const char *const cols[] = { "Overleg", "Niveau", "Frequentie",
+        "Voorzitter", "Leden", NULL };
+    json_t *bodies = body_list(r->db), *bd;
+    struct buf *b = &r->out;
+    size_t i;
+
+    page_begin(r, "Overleggen", "/overleggen");
+    html_lit(b, "<p class=\"nl-paragraph\">De overleggen die het rapport "
+                "voorschrijft, met hun frequentie en voorzitter. Open een "
+                "overleg voor zijn rol, samenstellingsregel en leden.</p>");
+    page_table_open(r, "overleggen", "Overleggen van de governance", cols);
+    json_array_foreach(bodies, i, bd) {
+        html_lit(b, "<tr class=\"utrecht-table__row\"><th "
+                    "class=\"utrecht-table__header-cell\" scope=\"row\">"
+                    "<a class=\"nl-link\" href=\"/overleggen/");
+        html_url_arg(b, jstr(bd, "code"));
+        html_lit(b, "\">");
+        html_txt(b, jstr(bd, "naam"));
+        html_lit(b, "</a></th>");
+        page_td(r, bd, "niveauNaam");
+        page_td(r, bd, "frequentie");
+        page_td(r, bd, "voorzitter");
+        page_td(r, bd, "aantalLeden");
+        html_lit(b, "</tr>");
+    }
+    page_table_close(r);
+    page_end(r);
+    json_decref(bodies);
+}
+
+static void seats_table(struct req *r, json_t *comp)
+{
+    static const char *const cols[] = { "Zetel", "Aantal volgens de regel",
+        "Bezet", "Stand", NULL };
+    struct buf *b = &r->out;
+    json_t *z;
+    size_t i;
+
+    if (json_array_size(json_object_get(comp, "zetels")) == 0)
+        return;
+    page_table_open(r, "zetels", "Zetels volgens de samenstellingsregel",
+                    cols);
+    json_array_foreach(json_object_get(comp, "zetels"), i, z) {
+        long long min = json_integer_value(json_object_get(z, "min"));
+        long long used = json_integer_value(json_object_get(z, "bezet"));
+        json_t *mx = json_object_get(z, "max");
+
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_td(r, z, "omschrijving");
+        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        if (json_is_integer(mx) && json_integer_value(mx) == min) {
+            html_int(b, min);
+        } else if (json_is_integer(mx)) {
+            html_int(b, min);
+            html_lit(b, " tot ");
+            html_int(b, json_integer_value(mx));
+        } else {
+            html_lit(b, "minstens ");
+            html_int(b, min);
+        }
+        html_lit(b, "</td>");
+        page_td(r, z, "bezet");
+        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        if (used < min)
+            html_lit(b, "<span class=\"koers-badge koers-badge--warning\">"
+                        "vacature</span>");
+        else if (json_is_integer(mx) && used >= json_integer_value(mx))
+            html_lit(b, "<span class=\"koers-badge koers-badge--ok\">"
+                        "vol</span>");
+        else
+            html_lit(b, "<span class=\"koers-badge koers-badge--info\">"
+                        "ruimte</span>");
+        html_lit(b, "</td></tr>");
+    }
+    page_table_close(r);
+}
+
+/* Members or invitees (kind) as a table; with an end button per row when
+ * the viewer may change this body's members. */
+static void members_table(struct req *r, json_t *body, const char *kind,
+                          int may_edit)
+{
+    static const char *const cols[] = { "Organisatie", "Persoon", "Zetel",
+        "Functie", "Sinds", "Bron", "Actie", NULL };
+    struct buf *b = &r->out;
+    json_t *m;
+    size_t i, n = 0;
+    const char *code = jstr(body, "code");
+    int is_lid = strcmp(kind, "lid") == 0;
+
+    json_array_foreach(json_object_get(body, "leden"), i, m)
+        if (strcmp(jstr(m, "soort"), kind) == 0)
+            n++;
+    if (n == 0) {
+        html_lit(b, "<p class=\"nl-paragraph\">");
+        html_lit(b, is_lid ? "Nog geen leden vastgelegd."
+                           : "Geen genodigden vastgelegd.");
+        html_lit(b, "</p>");
+        return;
+    }
+    page_table_open(r, is_lid ? "leden" : "genodigden",
+                    is_lid ? "Huidige leden" : "Genodigden per agenda",
+                    may_edit ? cols : (const char *const[]){ "Organisatie",
+                    "Persoon", "Zetel", "Functie", "Sinds", "Bron", NULL });
+    json_array_foreach(json_object_get(body, "leden"), i, m) {
+        json_t *org = json_object_get(m, "organisatie");
+        json_t *per = json_object_get(m, "persoon");
+        json_t *src = json_object_get(m, "bron");
+
+        if (strcmp(jstr(m, "soort"), kind) != 0)
+            continue;
+        html_lit(b, "<tr class=\"utrecht-table__row\"><td "
+                    "class=\"utrecht-table__cell\"><a class=\"nl-link\" "
+                    "href=\"/organisaties/");
+        html_url_arg(b, jstr(org, "code"));
+        html_lit(b, "\">");
+        html_txt(b, jstr(org, "naam"));
+        html_lit(b, "</a></td><td class=\"utrecht-table__cell\">");
+        if (json_is_object(per)) {
+            html_lit(b, "<a class=\"nl-link\" href=\"/personen/");
+            html_int(b, json_integer_value(json_object_get(per, "id")));
+            html_lit(b, "\">");
+            html_txt(b, jstr(per, "naam"));
+            html_lit(b, "</a>");
+        } else {
+            html_lit(b, "—");
+        }
+        html_lit(b, "</td>");
+        page_td(r, m, "zetelOmschrijving");
+        page_td(r, m, "functie");
+        page_td(r, m, "sinds");
+        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        if (json_is_object(src)) {
+            html_lit(b, "<a class=\"nl-link\" href=\"/rapport?van=");
+            html_int(b, json_integer_value(json_object_get(src, "van")));
+            html_lit(b, "&amp;tot=");
+            html_int(b, json_integer_value(json_object_get(src, "tot")));
+            html_lit(b, "\">regels ");
+            html_int(b, json_integer_value(json_object_get(src, "van")));
+            html_lit(b, "–");
+            html_int(b, json_integer_value(json_object_get(src, "tot")));
+            html_lit(b, "</a>");
+        } else {
+            html_lit(b, "toegevoegd in Koers");
+        }
+        html_lit(b, "</td>");
+        if (may_edit) {
+            html_lit(b, "<td class=\"utrecht-table__cell\"><form "
+                        "method=\"post\" action=\"/overleggen/");
+            html_url_arg(b, code);
+            html_lit(b, "/leden/");
+            html_int(b, json_integer_value(json_object_get(m, "id")));
+            html_lit(b, "/beeindigen\">");
+            page_csrf_field(r);
+            html_lit(b, "<button class=\"utrecht-button "
+                        "utrecht-button--secondary-action\" type=\"submit\">"
+                        "Beëindigen<span class=\"koers-visually-hidden\"> ");
+            html_txt(b, jstr(org, "naam"));
+            html_lit(b, "</span></button></form></td>");
+        }
+        html_lit(b, "</tr>");
+    }
+    page_table_close(r);
+}
+
+/* The add-member form, keeping the submitted values after an error. */
+static void member_form(struct req *r, json_t *body, const char *err)
+{
+    json_t *orgs = organisation_list(r->db), *people = person_list(r->db);
+    const char **ov = calloc(json_array_size(orgs) + 1, sizeof *ov);
+    const char **ol = calloc(json_array_size(orgs) + 1, sizeof *ol);
+    const char **pv = calloc(json_array_size(people) + 1, sizeof *pv);
+    const char **pl = calloc(json_array_size(people) + 1, sizeof *pl);
+    char (*pid)[24] = calloc(json_array_size(people) + 1, sizeof *pid);
+    static const char *const kinds[] = { "lid", "genodigde", NULL };
+    static const char *const kind_labels[] = { "Lid (neemt een zetel in)",
+        "Genodigde voor een agenda (flexibiliteit)", NULL };
+    struct buf *b = &r->out;
+    json_t *o;
+    size_t i;
+
+    if (!ov || !ol || !pv || !pl || !pid)
+        goto cleanup;
+    json_array_foreach(orgs, i, o) {
+        ov[i] = jstr(o, "code");
+        ol[i] = jstr(o, "naam");
+    }
+    json_array_foreach(people, i, o) {
+        snprintf(pid[i], sizeof pid[i], "%lld",
+                 (long long)json_integer_value(json_object_get(o, "id")));
+        pv[i] = pid[i];
+        pl[i] = jstr(o, "naam");
+    }
+    page_h2(r, "Lid of genodigde toevoegen");
+    if (err)
+        page_alert(r, "error", err);
+    html_lit(b, "<form class=\"koers-form\" method=\"post\" "
+                "action=\"/overleggen/");
+    html_url_arg(b, jstr(body, "code"));
+    html_lit(b, "/leden\">");
+    page_csrf_field(r);
+    page_select(r, "organisatie", "Organisatie", ov, ol,
+                req_field(r, "organisatie"), "Kies een organisatie", NULL);
+    page_select(r, "soort", "Soort deelname", kinds, kind_labels,
+                req_field(r, "soort"), NULL, NULL);
+    page_select(r, "persoon", "Persoon (niet verplicht)", pv, pl,
+                req_field(r, "persoon"), "Geen persoon", NULL);
+    page_field(r, "functie", "Functie", "text", req_field(r, "functie"),
+               NULL, 0);
+    html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
+                "utrecht-button--primary-action\" type=\"submit\">Toevoegen"
+                "</button></div></form>\n");
+cleanup:
+    free(ov);
+    free(ol);
+    free(pv);
+    free(pl);
+    free(pid);
+    json_decref(orgs);
+    json_decref(people);
+}
+
+static void body_page(struct req *r, json_t *body, const char *ok,
+                      const char *err)
+{
+    struct buf *b = &r->out;
+    json_t *comp = json_object_get(body, "samenstelling");
+    json_t *chair = json_object_get(body, "voorzitter");
+    json_t *freq = json_object_get(body, "frequentie");
+    json_t *d;
+    size_t i;
+    int may_edit = req_logged_in(r) &&
+        perm_allowed(r->who.role, r->who.scope, ACT_LIDMAATSCHAP_BEHEREN,
+                     jstr(body, "code"));
+
+    page_begin(r, jstr(body, "naam"), "/overleggen");
+    if (ok)
+        page_alert(r, "ok", ok);
+    html_lit(b, "<p class=\"nl-paragraph\">");
+    html_txt(b, jstr(body, "rol"));
+    html_lit(b, "</p>");
+    page_bron_json(r, body, "bron");
+    html_lit(b, "<dl class=\"koers-dl\">");
+    page_dl_item(r, "Niveau", jstr(body, "niveauNaam"));
+    page_dl_item(r, "Pijler", jstr(body, "pijler"));
+    page_dl_item(r, "Openbare data",
+                 json_is_true(json_object_get(body, "openbaar")) ? "ja"
+                                                                 : "nee");
+    html_lit(b, "</dl>");
+    if (json_array_size(json_object_get(body, "verantwoordelijkheden"))) {
+        page_h2(r, "Verantwoordelijkheden");
+        html_lit(b, "<ul class=\"utrecht-unordered-list\">");
+        json_array_foreach(json_object_get(body, "verantwoordelijkheden"), i,
+                           d) {
+            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
+            html_txt(b, jstr(d, "tekst"));
+            page_bron_json(r, d, "bron");
+            html_lit(b, "</li>");
+        }
+        html_lit(b, "</ul>");
+    }
+    page_h2(r, "Voorzitter");
+    html_lit(b, "<p class=\"nl-paragraph\">");
+    html_txt(b, jstr(chair, "tekst"));
+    html_lit(b, "</p>");
+    page_bron_json(r, chair, "bron");
+    page_h2(r, "Frequentie");
+    html_lit(b, "<p class=\"nl-paragraph\">");
+    html_txt(b, jstr(freq, "tekst"));
+    html_lit(b, "</p>");
+    page_bron_json(r, freq, "bron");
+    page_h2(r, "Samenstelling");
+    html_lit(b, "<p class=\"nl-paragraph\">");
+    html_txt(b, jstr(comp, "tekst"));
+    html_lit(b, "</p>");
+    page_bron_json(r, comp, "bron");
+    seats_table(r, comp);
+    if (json_is_true(json_object_get(comp, "flexibel"))) {
+        html_lit(b, "<p class=\"nl-paragraph\"><strong>Flexibiliteit:"
+                    "</strong> ");
+        html_txt(b, jstr(comp, "flexibelTekst"));
+        html_lit(b, "</p>");
+        page_bron_json(r, comp, "flexibelBron");
+    }
+    if (json_array_size(json_object_get(body, "aanwezig"))) {
+        html_lit(b, "<h3 class=\"nl-heading nl-heading--level-3\">Verder "
+                    "aanwezig</h3><ul class=\"utrecht-unordered-list\">");
+        json_array_foreach(json_object_get(body, "aanwezig"), i, d) {
+            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
+            html_txt(b, jstr(d, "tekst"));
+            page_bron_json(r, d, "bron");
+            html_lit(b, "</li>");
+        }
+        html_lit(b, "</ul>");
+    }
+    page_h2(r, "Leden");
+    members_table(r, body, "lid", may_edit);
+    page_h2(r, "Genodigden per agenda");
+    members_table(r, body, "genodigde", may_edit);
+    if (may_edit)
+        member_form(r, body, err);
+    else if (!req_logged_in(r))
+        html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                    "href=\"/inloggen\">Log in</a> om leden te beheren.</p>");
+    page_end(r);
+}
+
+void ui_body(struct req *r)
+{
+    json_t *body = body_get(r->db, r->param[0]);
+    const char *added = req_query(r, "gewijzigd");
+
+    if (body == NULL) {
+        page_error(r, 404, "Niet gevonden", "Dit overleg bestaat niet.");
+        return;
+    }
+    body_page(r, body, added ? "De leden zijn bijgewerkt." : NULL, NULL);
+    json_decref(body);
+}
+
+/* Build the domain input from the form; the persoon field must be empty or
+ * a number. Returns NULL with err filled when it is not. */
+static json_t *member_input(struct req *r, char *err, size_t errlen)
+{
+    const char *org = req_field(r, "organisatie");
+    const char *kind = req_field(r, "soort");
+    const char *fn = req_field(r, "functie");
+    const char *per = req_field(r, "persoon");
+    json_t *in = json_object();
+    char *end;
+
+    json_object_set_new(in, "organisatie", json_string(org ? org : ""));
+    json_object_set_new(in, "soort", json_string(kind ? kind : ""));
+    if (fn && fn[0])
+        json_object_set_new(in, "functie", json_string(fn));
+    if (per && per[0]) {
+        long long id = strtoll(per, &end, 10);
+        if (*end != '\0' || id < 1) {
+            snprintf(err, errlen, "Persoon: kies een persoon uit de lijst.");
+            json_decref(in);
+            return NULL;
+        }
+        json_object_set_new(in, "persoon", json_integer(id));
+    }
+    if (org == NULL || org[0] == '\0') {
+        snprintf(err, errlen, "Kies een organisatie.");
+        json_decref(in);
+        return NULL;
+    }
+    return in;
+}
+
+static void redirect_body(struct req *r, const char *code)
+{
+    struct buf loc;
+
+    buf_init(&loc, 512);
+    buf_puts(&loc, "/overleggen/");
+    html_url_arg(&loc, code);
+    buf_puts(&loc, "?gewijzigd=1");
+    resp_redirect(r, buf_str(&loc));
+    buf_free(&loc);
+}
+
+void ui_body_member_add(struct req *r)
+{
+    struct fault f = { 0 };
+    char err[256];
+    json_t *in, *body;
+
+    body = body_get(r->db, r->param[0]);
+    if (body == NULL) {
+        page_error(r, 404, "Niet gevonden", "Dit overleg bestaat niet.");
+        return;
+    }
+    in = member_input(r, err, sizeof err);
+    if (in == NULL) {
+        r->status = 400;
+        body_page(r, body, NULL, err);
+    } else if (membership_add(r->db, &r->who, r->param[0], in, &f) < 0) {
+        if (f.kind == FAULT_FORBIDDEN) {
+            page_error(r, 403, "Geen toestemming", f.msg);
+        } else {
+            r->status = (int)f.kind;
+            body_page(r, body, NULL, f.msg);
+        }
+    } else {
+        redirect_body(r, r->param[0]);
+    }
+    json_decref(in);
+    json_decref(body);
+}
+
+void ui_body_member_end(struct req *r)
+{
+    struct fault f = { 0 };
+    char *end;
+    long long id = strtoll(r->param[1], &end, 10);
+
+    if (*end != '\0' || id < 1) {
+        page_error(r, 404, "Niet gevonden", "Dit lidmaatschap bestaat niet.");
+        return;
+    }
+    if (membership_end(r->db, &r->who, r->param[0], id, &f) != 0) {
+        page_error(r, f.kind == FAULT_FORBIDDEN ? 403 : (int)f.kind,
+                   f.kind == FAULT_FORBIDDEN ? "Geen toestemming"
+                                             : "Niet gelukt", f.msg);
+        return;
+    }
+    redirect_body(r, r->param[0]);
+}
