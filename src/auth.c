@@ -219,6 +219,13 @@ int auth_session_create(sqlite3 *db, long long user_id, char *sid,
     time_t now = time(NULL);
     sqlite3_stmt *st;
 
+    /* housekeeping at each login: expired sessions and old failures go */
+    st = store_prepare(db, "DELETE FROM session WHERE expires_at <= ?");
+    store_bind_int(st, 1, (long long)now);
+    store_exec_stmt(st);
+    st = store_prepare(db, "DELETE FROM login_failure WHERE at <= ?");
+    store_bind_int(st, 1, (long long)now - AUTH_FAILURE_WINDOW);
+    store_exec_stmt(st);
     auth_random_hex(sid);
     auth_random_hex(csrf);
     auth_hash_secret(sid, h);

@@ -822,6 +822,21 @@ def audit_trail_is_append_only(s):
 
 
 @test
+def invalid_utf8_and_odd_urls_get_precise_errors(s):
+    eq(s.get("/overleggen/%FF").status, 400, "invalid UTF-8 path")
+    eq(s.get("/gremia?relatie=%FF").status, 400, "invalid UTF-8 query")
+    eq(s.api("GET", "/gremia?pagina=%FF").status, 400)
+    eq(s.get("/rapport?van=abc").status, 400)
+    eq(s.get("/rapport?van=10&tot=5").status, 400)
+    eq(s.get("/beheer?pagina=x").status, 303, "login first")
+    r = s.get("/" + "a" * 3000)
+    expect(r.status in (400, 404, 414), "long path: %d" % r.status)
+    r = s.request("GET", "/", headers={"X-Big": "b" * 100000})
+    expect(r.status in (400, 413, 431), "huge header: %d" % r.status)
+    eq(s.get("/healthz").status, 200, "server still up")
+
+
+@test
 def server_stops_cleanly(s):
     # last test: SIGTERM ends the server with exit code 0 (under ASan this
     # is where leaks would be reported)
