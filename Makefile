@@ -29,7 +29,7 @@ OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o \
 	$(BUILD)/openapi.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all test unit integration check-pages lint-api clean assets bench
+.PHONY: all test unit integration check-pages lint-api clean assets bench fuzz
 
 all: $(BIN) assets
 
@@ -91,6 +91,22 @@ lint-api: $(BIN)
 
 bench: $(BIN)
 	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
+
+# Fuzz the parsers that take untrusted bytes (needs clang with libFuzzer;
+# FUZZ_SECONDS per target, default 30). Not part of `make test`.
+FUZZ_SECONDS ?= 30
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall \
+	-Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -Isrc
+fuzz:
+	mkdir -p build/fuzz/corpus-form build/fuzz/corpus-text
+	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_form fuzz/fuzz_form.c src/form.c \
+		src/text.c
+	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_text fuzz/fuzz_text.c src/text.c
+	build/fuzz/fuzz_form -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/form.dict \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus-form fuzz/corpus/form
+	build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus-text fuzz/corpus/text
 
 clean:
 	rm -rf build build-san bin

@@ -48,9 +48,9 @@ static void label(struct buf *b, const char *text, double cx, double cy,
     }
     html_lit(b, "<text class=\"");
     html_lit(b, cls);
-    html_lit(b, "\" text-anchor=\"middle\"");
     if ((best == 0 && n > 16) || (best && (best > 16 || n - best > 17)))
-        html_lit(b, " font-size=\"11\"");
+        html_lit(b, " koers-diagram__label--small");
+    html_lit(b, "\" text-anchor=\"middle\"");
     attr_num(b, "x", cx);
     attr_num(b, "y", best ? cy - 3 : cy + 5);
     html_lit(b, ">");
