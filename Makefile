@@ -5,7 +5,7 @@
 #   make lint-api   NL GOV API Design Rules linter on the OpenAPI document
 #   SANITIZE=1      build with AddressSanitizer and UBSan into build-san/
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark libical
 # -Wno-format-truncation: messages are cut to their buffer on purpose.
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wformat=2 -Wshadow \

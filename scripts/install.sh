@@ -10,8 +10,9 @@
 set -euo pipefail
 
 RUN_PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev
-          libsqlite3-dev libsodium-dev libcmark-dev sqlite3 ca-certificates)
-TEST_PKGS=(libcmocka-dev tidy curl python3 chromium)
+          libsqlite3-dev libsodium-dev libcmark-dev libical-dev sqlite3
+          ca-certificates)
+TEST_PKGS=(libcmocka-dev tidy curl python3 python3-icalendar chromium)
 
 want=("${RUN_PKGS[@]}")
 [ "${1:-}" = "--test" ] && want+=("${TEST_PKGS[@]}")

@@ -30,4 +30,35 @@ void api_rechten(struct req *r);
 void api_audit(struct req *r);
 void api_token_intrekken(struct req *r);
 
+/* api_meeting.c */
+void api_vergaderingen(struct req *r);
+void api_vergadering(struct req *r);
+void api_vergadering_nieuw(struct req *r);
+void api_vergadering_wijzig(struct req *r);
+void api_vergadering_annulering(struct req *r);
+void api_vergadering_genodigde(struct req *r);
+void api_vergadering_agendapunt(struct req *r);
+void api_vergadering_agendapunt_wijzig(struct req *r);
+void api_vergadering_verslag(struct req *r);
+void api_vergadering_besluit(struct req *r);
+void api_vergadering_actie(struct req *r);
+void api_vergadering_aanwezigheid(struct req *r);
+void api_actie_wijzig(struct req *r);
+void api_acties(struct req *r);
+void api_inzet(struct req *r);
+void api_cyclusregels(struct req *r);
+void api_cyclusregel(struct req *r);
+void api_cyclusregel_wijzig(struct req *r);
+
+/* api_cycle.c */
+void api_jaarplan(struct req *r);
+void api_jaarplan_opslaan(struct req *r);
+void api_controle(struct req *r);
+void api_controle_ics(struct req *r);
+void api_agenda_token_nieuw(struct req *r);
+void api_agenda_token_intrekken(struct req *r);
+void ui_feed_all(struct req *r);
+void ui_feed_body(struct req *r);
+void ui_feed_personal(struct req *r);
+
 #endif

@@ -42,13 +42,91 @@ const char *req_cookie(struct req *r, const char *name)
     return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
+/* Post-processor callback for multipart forms: text fields are added to
+ * (or, for later chunks, appended to) the form; the one file field is
+ * collected in r->upload within its limit. */
+static enum MHD_Result on_multipart(void *cls, enum MHD_ValueKind kind,
+                                    const char *key, const char *filename,
+                                    const char *content_type,
+                                    const char *transfer_encoding,
+                                    const char *data, uint64_t off,
+                                    size_t size)
+{
+    struct req *r = cls;
+    struct form *f = &r->form;
+
+    (void)kind;
+    (void)content_type;
+    (void)transfer_encoding;
+    if (filename) {
+        if (r->upload_name[0] == '\0')
+            snprintf(r->upload_name, sizeof r->upload_name, "%s", filename);
+        else if (off == 0 && strcmp(r->upload_name, filename) != 0)
+            r->multipart_failed = 1;   /* only one file per form */
+        if (size && buf_append(&r->upload, data, size) != 0)
+            r->multipart_failed = 1;
+        return MHD_YES;
+    }
+    if (off == 0) {
+        if (f->n == FORM_MAX_FIELDS || form_get(f, key) != NULL) {
+            r->multipart_failed = 1;
+            return MHD_NO;
+        }
+        f->name[f->n] = strdup(key);
+        f->value[f->n] = strndup(data, size);
+        f->n++;
+    } else if (f->n > 0 && strcmp(f->name[f->n - 1], key) == 0) {
+        size_t old = strlen(f->value[f->n - 1]);
+        char *nv = realloc(f->value[f->n - 1], old + size + 1);
+        if (nv == NULL)
+            return MHD_NO;
+        memcpy(nv + old, data, size);
+        nv[old + size] = '\0';
+        f->value[f->n - 1] = nv;
+    }
+    return MHD_YES;
+}
+
+static int req_multipart(struct req *r, char *err, size_t errlen)
+{
+    struct MHD_PostProcessor *pp;
+    int i, ok;
+
+    buf_init(&r->upload, HTTP_MAX_BODY);
+    pp = MHD_create_post_processor(r->conn, 16 * 1024, on_multipart, r);
+    if (pp == NULL) {
+        snprintf(err, errlen, "Het formulier is onjuist gecodeerd.");
+        return -1;
+    }
+    ok = MHD_post_process(pp, buf_str(&r->body), r->body.len) == MHD_YES;
+    MHD_destroy_post_processor(pp);
+    for (i = 0; ok && i < r->form.n; i++)
+        if (!text_utf8_valid(r->form.value[i], strlen(r->form.value[i])) ||
+            !text_utf8_valid(r->form.name[i], strlen(r->form.name[i])))
+            ok = 0;
+    if (!ok || r->multipart_failed) {
+        form_free(&r->form);
+        buf_reset(&r->upload);
+        snprintf(err, errlen, "Het formulier is onjuist gecodeerd (of bevat "
+                 "meer dan één bestand).");
+        return -1;
+    }
+    return 0;
+}
+
 int req_form(struct req *r, char *err, size_t errlen)
 {
+    const char *ct = req_header(r, "Content-Type");
+
     if (r->form_parsed)
         return 0;
-    if (form_parse(&r->form, buf_str(&r->body), r->body.len, err, errlen)
-        != 0)
+    if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+        if (req_multipart(r, err, errlen) != 0)
+            return -1;
+    } else if (form_parse(&r->form, buf_str(&r->body), r->body.len, err,
+                          errlen) != 0) {
         return -1;
+    }
     r->form_parsed = 1;
     return 0;
 }
@@ -104,6 +182,7 @@ static void req_free(struct req *r)
         return;
     buf_free(&r->body);
     buf_free(&r->out);
+    buf_free(&r->upload);
     form_free(&r->form);
     for (i = 0; i < r->hdr_n; i++) {
         free(r->hdr_name[i]);

@@ -43,6 +43,9 @@ struct req {
     int body_too_large;
     struct form form;
     int form_parsed;
+    struct buf upload;           /* a file field of a multipart form */
+    char upload_name[128];       /* its file name ("" when none) */
+    int multipart_failed;
 
     /* authentication */
     struct actor who;            /* role ROLE_NONE when anonymous */
@@ -78,7 +81,10 @@ void http_stop(struct http_server *s);
 const char *req_query(struct req *r, const char *name);
 const char *req_header(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name);
-/* Parse the body as a urlencoded form once; -1 with reason on error. */
+/* Parse the body once as a form: application/x-www-form-urlencoded, or
+ * multipart/form-data (libmicrohttpd's post processor) whose text fields
+ * go into the form and whose one file field goes into r->upload. -1 with
+ * a Dutch reason on error. */
 int req_form(struct req *r, char *err, size_t errlen);
 const char *req_field(struct req *r, const char *name);
 int req_logged_in(const struct req *r);

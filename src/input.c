@@ -31,6 +31,23 @@ int input_is_date(const char *s)
     return d <= max;
 }
 
+int input_is_datetime(const char *s)
+{
+    char date[11];
+    int i;
+
+    if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+        return 0;
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    for (i = 11; i < 16; i++)
+        if (i != 13 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    if (atoi(s + 11) > 23 || atoi(s + 14) > 59)
+        return 0;
+    return input_is_date(date);
+}
+
 static const struct input_field *find(const struct input_field *spec,
                                       const char *name)
 {
@@ -107,6 +124,13 @@ static int check_one(const struct input_field *fd, json_t *v,
         if (s[0] && !input_is_date(s)) {
             fault_set(f, FAULT_INVALID, "%s moet een geldige datum zijn "
                       "(JJJJ-MM-DD).", fd->label);
+            return -1;
+        }
+        break;
+    case IN_DATETIME:
+        if (!input_is_datetime(s)) {
+            fault_set(f, FAULT_INVALID, "%s moet een geldige datum en tijd "
+                      "zijn (JJJJ-MM-DDTUU:MM).", fd->label);
             return -1;
         }
         break;

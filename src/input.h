@@ -20,7 +20,8 @@ enum input_kind {
     IN_CODE,       /* kebab-case code: [a-z0-9]+(-[a-z0-9]+)* */
     IN_CHOICE,     /* one of `choices` */
     IN_INT,        /* integer >= 1 (an id) */
-    IN_DATE        /* YYYY-MM-DD, a real calendar date */
+    IN_DATE,       /* YYYY-MM-DD, a real calendar date */
+    IN_DATETIME    /* YYYY-MM-DDTHH:MM, local time */
 };
 
 struct input_field {
@@ -39,6 +40,8 @@ int input_check(json_t *in, const struct input_field *spec, int partial,
                 struct fault *f);
 /* 1 when s is YYYY-MM-DD and a valid Gregorian date. */
 int input_is_date(const char *s);
+/* 1 when s is YYYY-MM-DDTHH:MM with a valid date and time. */
+int input_is_datetime(const char *s);
 /* Text value or NULL (absent or null). */
 const char *input_str(json_t *in, const char *name);
 

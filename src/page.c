@@ -1,6 +1,8 @@
-/* page.c - page frame, error page, citations, assets (see page.h). */
+/* page.c - page frame, error page, citations, forms, tables, assets (see
+ * page.h). */
 #include "page.h"
 #include "html.h"
+#include "sqljson.h"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -136,6 +138,26 @@ void page_alert(struct req *r, const char *kind, const char *text)
     html_lit(&r->out, "</p></div></div></div>\n");
 }
 
+void page_report_href(struct req *r, long long from, long long to)
+{
+    html_lit(&r->out, "/rapport?van=");
+    html_int(&r->out, from);
+    html_lit(&r->out, "&amp;tot=");
+    html_int(&r->out, to);
+    html_lit(&r->out, "#r");
+    html_int(&r->out, from);
+}
+
+/* "X" or, when the range has more than one line, "X–Y". */
+static void line_range(struct buf *b, long long from, long long to)
+{
+    html_int(b, from);
+    if (to != from) {
+        html_lit(b, "–");
+        html_int(b, to);
+    }
+}
+
 void page_bron(struct req *r, const char *section, long long from,
                long long to)
 {
@@ -145,39 +167,50 @@ void page_bron(struct req *r, const char *section, long long from,
         return;
     html_lit(b, "<p class=\"koers-bron\">Bron: rapport §");
     html_txt(b, section);
-    html_lit(b, ", <a href=\"/rapport?van=");
-    html_int(b, from);
-    html_lit(b, "&amp;tot=");
-    html_int(b, to);
-    html_lit(b, "#r");
-    html_int(b, from);
+    html_lit(b, ", <a href=\"");
+    page_report_href(r, from, to);
     html_lit(b, "\">regels ");
-    html_int(b, from);
-    if (to != from) {
-        html_lit(b, "–");
-        html_int(b, to);
-    }
+    line_range(b, from, to);
     html_lit(b, "</a></p>");
 }
 
+int page_bron_link(struct req *r, json_t *bron)
+{
+    long long from = sqljson_int(bron, "van"), to = sqljson_int(bron, "tot");
+
+    if (!json_is_object(bron) || from < 1)
+        return -1;
+    if (to < from)
+        to = from;
+    html_lit(&r->out, "<a class=\"nl-link\" href=\"");
+    page_report_href(r, from, to);
+    html_lit(&r->out, from == to ? "\">regel " : "\">regels ");
+    line_range(&r->out, from, to);
+    html_lit(&r->out, "</a>");
+    return 0;
+}
+
+/* The content type of an asset by its extension; NULL for a file type
+ * that is not served. */
 static const char *asset_type(const char *path)
 {
+    static const struct {
+        const char *ext;
+        const char *type;
+    } types[] = {
+        { ".css", "text/css; charset=utf-8" },
+        { ".svg", "image/svg+xml" },
+        { ".png", "image/png" },
+        { ".woff2", "font/woff2" },
+        { ".woff", "font/woff" },
+        { ".ico", "image/x-icon" },
+    };
     const char *dot = strrchr(path, '.');
+    size_t i;
 
-    if (dot == NULL)
-        return NULL;
-    if (strcmp(dot, ".css") == 0)
-        return "text/css; charset=utf-8";
-    if (strcmp(dot, ".svg") == 0)
-        return "image/svg+xml";
-    if (strcmp(dot, ".png") == 0)
-        return "image/png";
-    if (strcmp(dot, ".woff2") == 0)
-        return "font/woff2";
-    if (strcmp(dot, ".woff") == 0)
-        return "font/woff";
-    if (strcmp(dot, ".ico") == 0)
-        return "image/x-icon";
+    for (i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(dot, types[i].ext) == 0)
+            return types[i].type;
     return NULL;
 }
 
@@ -224,13 +257,12 @@ notfound:
     page_error(r, 404, "Niet gevonden", "Dit bestand bestaat niet.");
 }
 
-void page_field(struct req *r, const char *name, const char *label,
-                const char *type, const char *value, const char *err,
-                int required)
+/* The start of a form field up to and including the open input div: the
+ * wrapper (invalid with err), the label for "veld-NAME" (with "(niet
+ * verplicht)" when `optional`) and the error message "veld-NAME-fout". */
+static void field_start(struct buf *b, const char *name, const char *label,
+                        int optional, const char *err)
 {
-    struct buf *b = &r->out;
-    int area = strcmp(type, "textarea") == 0;
-
     html_lit(b, err ? "<div class=\"utrecht-form-field "
                       "utrecht-form-field--invalid\">"
                     : "<div class=\"utrecht-form-field\">");
@@ -239,7 +271,7 @@ void page_field(struct req *r, const char *name, const char *label,
     html_attr(b, name);
     html_lit(b, "\">");
     html_txt(b, label);
-    if (!required)
+    if (optional)
         html_lit(b, " <span class=\"koers-muted\">(niet verplicht)</span>");
     html_lit(b, "</label></div>");
     if (err) {
@@ -251,6 +283,37 @@ void page_field(struct req *r, const char *name, const char *label,
         html_lit(b, "</div>");
     }
     html_lit(b, "<div class=\"utrecht-form-field__input\">");
+}
+
+/* The id and name attributes of the control of field `name`. */
+static void control_names(struct buf *b, const char *name)
+{
+    html_lit(b, " id=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\"");
+}
+
+/* With err, the attributes that mark a control invalid and point at the
+ * message written by field_start; nothing without. */
+static void control_invalid(struct buf *b, const char *name, const char *err)
+{
+    if (err == NULL)
+        return;
+    html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
+    html_attr(b, name);
+    html_lit(b, "-fout\"");
+}
+
+void page_field(struct req *r, const char *name, const char *label,
+                const char *type, const char *value, const char *err,
+                int required)
+{
+    struct buf *b = &r->out;
+    int area = strcmp(type, "textarea") == 0;
+
+    field_start(b, name, label, !required, err);
     if (area)
         html_lit(b, err ? "<textarea class=\"utrecht-textarea "
                           "utrecht-textarea--html-textarea "
@@ -263,11 +326,7 @@ void page_field(struct req *r, const char *name, const char *label,
                           "utrecht-textbox--invalid\""
                         : "<input class=\"utrecht-textbox "
                           "utrecht-textbox--html-input\"");
-    html_lit(b, " id=\"veld-");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\"");
+    control_names(b, name);
     if (!area) {
         html_lit(b, " type=\"");
         html_attr(b, type);
@@ -277,11 +336,7 @@ void page_field(struct req *r, const char *name, const char *label,
     }
     if (required)
         html_lit(b, " required");
-    if (err) {
-        html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
-        html_attr(b, name);
-        html_lit(b, "-fout\"");
-    }
+    control_invalid(b, name, err);
     if (area) {
         html_lit(b, ">");
         html_txt(b, value ? value : "");
@@ -301,37 +356,13 @@ void page_select(struct req *r, const char *name, const char *label,
     struct buf *b = &r->out;
     size_t i;
 
-    html_lit(b, err ? "<div class=\"utrecht-form-field "
-                      "utrecht-form-field--invalid\">"
-                    : "<div class=\"utrecht-form-field\">");
-    html_lit(b, "<div class=\"utrecht-form-field__label\"><label "
-                "class=\"utrecht-form-label\" for=\"veld-");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    html_txt(b, label);
-    html_lit(b, "</label></div>");
-    if (err) {
-        html_lit(b, "<div class=\"utrecht-form-field__error-message "
-                    "utrecht-form-field-error-message\" id=\"veld-");
-        html_attr(b, name);
-        html_lit(b, "-fout\">");
-        html_txt(b, err);
-        html_lit(b, "</div>");
-    }
-    html_lit(b, "<div class=\"utrecht-form-field__input\"><select "
-                "class=\"utrecht-select utrecht-select--html-select");
-    if (err)
-        html_lit(b, " utrecht-select--invalid");
-    html_lit(b, "\" id=\"veld-");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\"");
-    if (err) {
-        html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
-        html_attr(b, name);
-        html_lit(b, "-fout\"");
-    }
+    field_start(b, name, label, 0, err);
+    html_lit(b, err ? "<select class=\"utrecht-select "
+                      "utrecht-select--html-select utrecht-select--invalid\""
+                    : "<select class=\"utrecht-select "
+                      "utrecht-select--html-select\"");
+    control_names(b, name);
+    control_invalid(b, name, err);
     html_lit(b, ">");
     if (empty) {
         html_lit(b, "<option value=\"\">");
@@ -384,9 +415,18 @@ void page_table_open(struct req *r, const char *id, const char *caption,
     html_lit(b, "</caption><thead class=\"utrecht-table__header\">"
                 "<tr class=\"utrecht-table__row\">");
     for (i = 0; cols[i]; i++) {
-        html_lit(b, "<th class=\"utrecht-table__header-cell\" "
-                    "scope=\"col\">");
-        html_txt(b, cols[i]);
+        const char *col = cols[i];
+
+        if (col[0] == '#') {
+            html_lit(b, "<th class=\"utrecht-table__header-cell "
+                        "utrecht-table__header-cell--numeric-column\" "
+                        "scope=\"col\">");
+            col++;
+        } else {
+            html_lit(b, "<th class=\"utrecht-table__header-cell\" "
+                        "scope=\"col\">");
+        }
+        html_txt(b, col);
         html_lit(b, "</th>");
     }
     html_lit(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
@@ -397,11 +437,31 @@ void page_table_close(struct req *r)
     html_lit(&r->out, "</tbody></table></div>\n");
 }
 
+void page_td_open(struct req *r)
+{
+    html_lit(&r->out, "<td class=\"utrecht-table__cell\">");
+}
+
+void page_th_row_open(struct req *r)
+{
+    html_lit(&r->out, "<th class=\"utrecht-table__header-cell\" "
+                      "scope=\"row\">");
+}
+
+void page_td_num(struct req *r, long long v)
+{
+    html_lit(&r->out, "<td class=\"utrecht-table__cell "
+                      "utrecht-table__cell--numeric-column "
+                      "utrecht-table__cell--numeric-data\">");
+    html_int(&r->out, v);
+    html_lit(&r->out, "</td>");
+}
+
 void page_td(struct req *r, json_t *row, const char *key)
 {
     json_t *v = json_object_get(row, key);
 
-    html_lit(&r->out, "<td class=\"utrecht-table__cell\">");
+    page_td_open(r);
     if (json_is_string(v) && json_string_value(v)[0])
         html_txt(&r->out, json_string_value(v));
     else if (json_is_integer(v))
@@ -417,7 +477,50 @@ void page_bron_json(struct req *r, json_t *obj, const char *key)
 
     if (!json_is_object(s))
         return;
-    page_bron(r, json_string_value(json_object_get(s, "sectie")),
-              json_integer_value(json_object_get(s, "van")),
-              json_integer_value(json_object_get(s, "tot")));
+    page_bron(r, sqljson_str(s, "sectie"), sqljson_int(s, "van"),
+              sqljson_int(s, "tot"));
+}
+
+void page_cited_list(struct req *r, json_t *list)
+{
+    json_t *d;
+    size_t i;
+
+    html_lit(&r->out, "<ul class=\"utrecht-unordered-list\">");
+    json_array_foreach(list, i, d) {
+        html_lit(&r->out, "<li class=\"utrecht-unordered-list__item\">");
+        html_txt(&r->out, sqljson_str(d, "tekst"));
+        page_bron_json(r, d, "bron");
+        html_lit(&r->out, "</li>");
+    }
+    html_lit(&r->out, "</ul>");
+}
+
+void page_redirect(struct req *r, const char *base, const char *code,
+                   const char *query)
+{
+    struct buf loc;
+
+    buf_init(&loc, 512);
+    buf_puts(&loc, base);
+    html_url_arg(&loc, code);
+    buf_puts(&loc, query);
+    resp_redirect(r, buf_str(&loc));
+    buf_free(&loc);
+}
+
+void page_link(struct req *r, const char *base, const char *code,
+               const char *text)
+{
+    html_lit(&r->out, "<a class=\"nl-link\" href=\"");
+    html_attr(&r->out, base);
+    html_url_arg(&r->out, code);
+    html_lit(&r->out, "\">");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</a>");
+}
+
+void page_code_link(struct req *r, const char *base, json_t *obj)
+{
+    page_link(r, base, sqljson_str(obj, "code"), sqljson_str(obj, "naam"));
 }

@@ -8,7 +8,11 @@
  *   bodies, because the boegbeeld positions the netwerkmanagers too;
  * - a netwerkmanager chooses who takes part in their own kerngroep
  *   (L1584-L1598), so manages memberships of the body in their scope;
- * - every authenticated user may create API tokens for themselves. */
+ * - every authenticated user may create API tokens for themselves;
+ * - the secretaris builds and runs the meeting structure, agendas and
+ *   minutes (L2201-L2222); a netwerkmanager runs the meetings of the
+ *   kerngroep in its scope (issue 3); the rules of the cycle are data the
+ *   beheerder maintains. */
 #include "perm.h"
 
 #include <stddef.h>
@@ -53,6 +57,16 @@ static const struct perm_rule rules[ACT_COUNT] = {
           R(ROLE_NETWERKMANAGER) | R(ROLE_MINISTERIE) |
           R(ROLE_ACCOUNTHOUDER) | R(ROLE_REGIO) | R(ROLE_DEELNEMER),
       0 },
+    { ACT_VERGADERING_PLANNEN, "vergadering.plannen",
+      "Vergaderingen plannen, verzetten en annuleren",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_NETWERKMANAGER) },
+    { ACT_VERGADERING_VASTLEGGEN, "vergadering.vastleggen",
+      "Agenda, genodigden, verslag, besluiten, acties en aanwezigheid "
+      "vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_NETWERKMANAGER) },
+    { ACT_CYCLUSREGELS_BEHEREN, "cyclusregels.beheren",
+      "De regels van de jaarcyclus wijzigen",
+      R(ROLE_BEHEERDER), 0 },
 };
 
 const char *perm_role_code(enum perm_role r)

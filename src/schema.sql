@@ -1,7 +1,7 @@
--- Koers store schema, version 1. Embedded into the binary at build time.
+-- Koers store schema, version 2. Embedded into the binary at build time.
 -- Source columns (src_*) point into the report: section and line range of
 -- shared/seed/000_49aec500606ddf38.txt, copied as data/seed/rapport.txt.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -196,6 +196,7 @@ CREATE TABLE indicator_topic (
 CREATE TABLE user (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
+  person_id INTEGER REFERENCES person(id),
   pw_hash TEXT,
   role TEXT NOT NULL,
   scope TEXT,
@@ -250,3 +251,139 @@ BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
 CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
 WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+
+-- ------------------------------------------------------------------
+-- The meeting cycle (issue 3).
+
+-- Rules of the yearly cycle, seeded from data/seed/cyclusregels.json,
+-- each with its source in the report; editable by the beheerder. Kinds:
+--   min_per_jaar / max_per_jaar  body meets at least / at most n times
+--   maanden       body meets in each of `months` ('5,12')
+--   voor          each meeting of other_code is preceded by a meeting of
+--                 body_code within n days (kerngroep before koersoverleg)
+--   na            each meeting of body_code follows a meeting of
+--                 other_code within n days (DG-overleg after koersoverleg)
+--   spreiding     consecutive meetings of body_code at least n days apart
+--   evaluatie     a governance evaluation in year_from and every n years
+--   geen_weekend, geen_feestdag  no meetings on weekends / Dutch holidays
+--   inzet         commitment signal: over the last n meetings, a negative
+--                 trend and an attendance rate below threshold percent
+CREATE TABLE cycle_rule (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('min_per_jaar','max_per_jaar','maanden',
+    'voor','na','spreiding','evaluatie','geen_weekend','geen_feestdag',
+    'inzet')),
+  body_code TEXT REFERENCES body(code),
+  other_code TEXT REFERENCES body(code),
+  n INTEGER,
+  months TEXT NOT NULL DEFAULT '',
+  year_from INTEGER,
+  threshold INTEGER,
+  description TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  src_section TEXT, src_from INTEGER, src_to INTEGER,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+-- A meeting of a body, or the governance evaluation (kind 'evaluatie',
+-- body_id NULL). Times are local wall-clock times in Europe/Amsterdam,
+-- 'YYYY-MM-DDTHH:MM'. uid is the stable iCalendar UID; sequence is raised
+-- on every reschedule or cancellation (RFC 5545 SEQUENCE).
+CREATE TABLE meeting (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  body_id INTEGER REFERENCES body(id),
+  kind TEXT NOT NULL DEFAULT 'overleg' CHECK (kind IN ('overleg','evaluatie')),
+  title TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  location TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'gepland'
+    CHECK (status IN ('gepland','geannuleerd')),
+  sequence INTEGER NOT NULL DEFAULT 0,
+  minutes TEXT NOT NULL DEFAULT '',
+  minutes_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK (ends_at > starts_at),
+  CHECK ((kind = 'overleg') = (body_id IS NOT NULL))
+);
+CREATE INDEX meeting_start ON meeting(starts_at);
+CREATE INDEX meeting_body ON meeting(body_id, starts_at);
+
+-- Who is invited: the body's members at the time the meeting was made,
+-- invitees for this agenda only (flexibiliteit), and the secretaris.
+-- attendance is recorded afterwards.
+CREATE TABLE meeting_invitee (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+  organisation_id INTEGER REFERENCES organisation(id),
+  person_id INTEGER REFERENCES person(id),
+  kind TEXT NOT NULL CHECK (kind IN ('lid','genodigde','agendagenodigde',
+                                     'secretaris')),
+  seat_id INTEGER REFERENCES seat(id),
+  attendance TEXT CHECK (attendance IN ('aanwezig','afwezig','vervangen')),
+  replaced_by TEXT,
+  CHECK (organisation_id IS NOT NULL OR person_id IS NOT NULL)
+);
+CREATE INDEX meeting_invitee_meeting ON meeting_invitee(meeting_id);
+CREATE INDEX meeting_invitee_org ON meeting_invitee(organisation_id);
+CREATE UNIQUE INDEX meeting_invitee_unique ON meeting_invitee(
+  meeting_id, coalesce(organisation_id, 0), coalesce(person_id, 0));
+
+-- Agenda items; other modules add items through agenda.h with a source.
+-- An item proposed for a body with no upcoming meeting waits with
+-- meeting_id NULL and is adopted by the body's next meeting when that is
+-- created.
+CREATE TABLE agenda_item (
+  id INTEGER PRIMARY KEY,
+  body_id INTEGER REFERENCES body(id),
+  meeting_id INTEGER REFERENCES meeting(id),
+  ord INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL CHECK (source IN ('handmatig','kerngroep',
+    'koersoverleg','knelpunt','verzoek')),
+  source_ref TEXT,
+  status TEXT NOT NULL DEFAULT 'voorgesteld'
+    CHECK (status IN ('voorgesteld','geagendeerd','afgevoerd')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id, ord);
+CREATE INDEX agenda_item_pending ON agenda_item(body_id)
+  WHERE meeting_id IS NULL;
+CREATE UNIQUE INDEX agenda_item_source ON agenda_item(meeting_id, source,
+  source_ref) WHERE source_ref IS NOT NULL;
+
+CREATE TABLE decision (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+  nr INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (meeting_id, nr)
+);
+
+CREATE TABLE action_item (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+  description TEXT NOT NULL,
+  owner_org_id INTEGER REFERENCES organisation(id),
+  owner_person_id INTEGER REFERENCES person(id),
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open'
+    CHECK (status IN ('open','gereed','vervallen')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX action_item_deadline ON action_item(status, deadline);
+
+-- Secret URLs of personal iCalendar feeds (hashed, revocable).
+CREATE TABLE feed_token (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES user(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  revoked_at TEXT
+);

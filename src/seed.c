@@ -1,5 +1,8 @@
-/* seed.c - load data/seed into the store (see seed.h). */
+/* seed.c - load data/seed into the store (see seed.h). seed_each walks
+ * the array of one file and hands each element to the *_entry function
+ * that inserts that kind of entry. */
 #include "seed.h"
+#include "sqljson.h"
 #include "store.h"
 
 #include <jansson.h>
@@ -17,12 +20,24 @@ struct seed {
     size_t errlen;
 };
 
+/* Fail with "FILE: entry N: what" for the entry at index idx. */
 static int seed_fail(struct seed *s, const char *what, size_t idx)
 {
     snprintf(s->err, s->errlen, "%s: entry %zu: %s", s->file, idx + 1, what);
     return -1;
 }
 
+/* The same for a check that fails after st was prepared: finalizes st
+ * (NULL allowed). */
+static int stmt_fail(struct seed *s, sqlite3_stmt *st, const char *what,
+                     size_t idx)
+{
+    sqlite3_finalize(st);
+    return seed_fail(s, what, idx);
+}
+
+/* The array `key` of data/seed/NAME (the caller owns it); NULL with the
+ * reason in s->err when the file does not parse or has no such array. */
 static json_t *seed_file(struct seed *s, const char *name, const char *key)
 {
     char path[4096];
@@ -48,17 +63,41 @@ static json_t *seed_file(struct seed *s, const char *name, const char *key)
     return arr;
 }
 
-/* Required string member; NULL when missing or not a string. */
+/* Load file `name` and call `entry` for each element of its array `key`,
+ * in order, then `then` (may be NULL) for each again: a second pass for
+ * entries that refer to later ones. Stops at the first failure. */
+static int seed_each(struct seed *s, const char *name, const char *key,
+                     int (*entry)(struct seed *, json_t *, size_t),
+                     int (*then)(struct seed *, json_t *, size_t))
+{
+    json_t *a = seed_file(s, name, key), *o;
+    size_t i;
+    int rc = -1;
+
+    if (a == NULL)
+        return -1;
+    json_array_foreach(a, i, o) {
+        if (entry(s, o, i) != 0)
+            goto cleanup;
+    }
+    if (then != NULL) {
+        json_array_foreach(a, i, o) {
+            if (then(s, o, i) != 0)
+                goto cleanup;
+        }
+    }
+    rc = 0;
+cleanup:
+    json_decref(a);
+    return rc;
+}
+
+/* String member; NULL when missing, null or not a string. Required
+ * members are checked with it; an optional one is bound as it is, so a
+ * missing one is stored as NULL (sqljson_str stores "" instead). */
 static const char *str(json_t *o, const char *k)
 {
     return json_string_value(json_object_get(o, k));
-}
-
-/* Optional string: NULL for null or missing. */
-static const char *ostr(json_t *o, const char *k)
-{
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
 /* Bind a "bron" object into three parameters starting at i. A missing bron
@@ -86,6 +125,7 @@ static int bind_bron(sqlite3_stmt *st, int i, json_t *bron)
     return 0;
 }
 
+/* Execute and finalize st; a failure names the entry and SQLite's reason. */
 static int run(struct seed *s, sqlite3_stmt *st, size_t idx)
 {
     if (store_exec_stmt(st) != 0) {
@@ -96,6 +136,33 @@ static int run(struct seed *s, sqlite3_stmt *st, size_t idx)
     return 0;
 }
 
+/* Bind `bron` at parameter i (see bind_bron) and run st, the last two
+ * steps of most inserts. A malformed bron finalizes st and fails with
+ * `what`. */
+static int run_with_bron(struct seed *s, sqlite3_stmt *st, int i,
+                         json_t *bron, const char *what, size_t idx)
+{
+    if (bind_bron(st, i, bron) != 0)
+        return stmt_fail(s, st, what, idx);
+    return run(s, st, idx);
+}
+
+/* Insert (code, number, naam, omschrijving, bron) with `sql`: the shape
+ * that pillars, levels and roles share. The caller checked the members. */
+static int insert_named(struct seed *s, const char *sql, json_t *o,
+                        long long nr, size_t i)
+{
+    sqlite3_stmt *st = store_prepare(s->db, sql);
+
+    store_bind_text(st, 1, str(o, "code"));
+    store_bind_int(st, 2, nr);
+    store_bind_text(st, 3, str(o, "naam"));
+    store_bind_text(st, 4, str(o, "omschrijving"));
+    return run_with_bron(s, st, 5, json_object_get(o, "bron"),
+                         "malformed bron", i);
+}
+
+/* One row per line of rapport.txt, numbered from 1, line ends cut. */
 static int seed_report(struct seed *s)
 {
     char path[4096], line[8192];
@@ -136,137 +203,71 @@ cleanup:
     return rc;
 }
 
-static int seed_pillars(struct seed *s)
+/* A pillar of the Actieplan. */
+static int pillar_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "pijlers.json", "pijlers"), *o;
-    size_t i;
-    int rc = -1;
-
-    if (a == NULL)
-        return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO pillar(code, nr, name, description, src_section, "
-            "src_from, src_to) VALUES (?,?,?,?,?,?,?)");
-        if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving") ||
-            !json_is_integer(json_object_get(o, "nummer"))) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs code, nummer, naam, omschrijving", i);
-            goto cleanup;
-        }
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_int(st, 2, json_integer_value(json_object_get(o, "nummer")));
-        store_bind_text(st, 3, str(o, "naam"));
-        store_bind_text(st, 4, str(o, "omschrijving"));
-        if (bind_bron(st, 5, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving") ||
+        !json_is_integer(json_object_get(o, "nummer")))
+        return seed_fail(s, "needs code, nummer, naam, omschrijving", i);
+    return insert_named(s, "INSERT INTO pillar(code, nr, name, description, "
+                           "src_section, src_from, src_to) "
+                           "VALUES (?,?,?,?,?,?,?)",
+                        o, sqljson_int(o, "nummer"), i);
 }
 
-static int seed_levels(struct seed *s)
+/* A level; its order is its place in the file. */
+static int level_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "niveaus.json", "niveaus"), *o;
-    size_t i;
-    int rc = -1;
-
-    if (a == NULL)
-        return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO level(code, ord, name, description, src_section, "
-            "src_from, src_to) VALUES (?,?,?,?,?,?,?)");
-        if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs code, naam, omschrijving", i);
-            goto cleanup;
-        }
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_int(st, 2, (long long)i + 1);
-        store_bind_text(st, 3, str(o, "naam"));
-        store_bind_text(st, 4, str(o, "omschrijving"));
-        if (bind_bron(st, 5, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving"))
+        return seed_fail(s, "needs code, naam, omschrijving", i);
+    return insert_named(s, "INSERT INTO level(code, ord, name, description, "
+                           "src_section, src_from, src_to) "
+                           "VALUES (?,?,?,?,?,?,?)",
+                        o, (long long)i + 1, i);
 }
 
-/* Organisations in two passes: rows first, then parent links, so a branch
- * may be listed before its aanvalsplan. */
-static int seed_organisations(struct seed *s)
+/* An organisation without its parent (see org_parent). */
+static int org_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "organisaties.json", "organisaties"), *o;
-    size_t i;
-    int rc = -1;
+    sqlite3_stmt *st;
 
-    if (a == NULL)
+    if (!str(o, "code") || !str(o, "naam") || !str(o, "type") ||
+        !str(o, "domein"))
+        return seed_fail(s, "needs code, naam, type, domein", i);
+    st = store_prepare(s->db,
+        "INSERT INTO organisation(code, name, abbrev, type, domain, "
+        "description, src_section, src_from, src_to) "
+        "VALUES (?,?,?,?,?,?,?,?,?)");
+    store_bind_text(st, 1, str(o, "code"));
+    store_bind_text(st, 2, str(o, "naam"));
+    store_bind_text(st, 3, str(o, "afkorting"));
+    store_bind_text(st, 4, str(o, "type"));
+    store_bind_text(st, 5, str(o, "domein"));
+    store_bind_text(st, 6, sqljson_str(o, "omschrijving"));
+    return run_with_bron(s, st, 7, json_object_get(o, "bron"),
+                         "malformed bron", i);
+}
+
+/* The parent link of an organisation, in a second pass so a branch may be
+ * listed before its aanvalsplan. */
+static int org_parent(struct seed *s, json_t *o, size_t i)
+{
+    const char *parent = str(o, "onderdeel_van");
+    sqlite3_stmt *st;
+
+    if (parent == NULL)
+        return 0;
+    st = store_prepare(s->db,
+        "UPDATE organisation SET parent_id = "
+        "(SELECT id FROM organisation WHERE code = ?) WHERE code = ?");
+    store_bind_text(st, 1, parent);
+    store_bind_text(st, 2, str(o, "code"));
+    if (run(s, st, i) != 0)
         return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO organisation(code, name, abbrev, type, domain, "
-            "description, src_section, src_from, src_to) "
-            "VALUES (?,?,?,?,?,?,?,?,?)");
-        if (!str(o, "code") || !str(o, "naam") || !str(o, "type") ||
-            !str(o, "domein")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs code, naam, type, domein", i);
-            goto cleanup;
-        }
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_text(st, 2, str(o, "naam"));
-        store_bind_text(st, 3, ostr(o, "afkorting"));
-        store_bind_text(st, 4, str(o, "type"));
-        store_bind_text(st, 5, str(o, "domein"));
-        store_bind_text(st, 6, ostr(o, "omschrijving") ? ostr(o, "omschrijving")
-                                                      : "");
-        if (bind_bron(st, 7, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-    }
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st;
-        const char *parent = ostr(o, "onderdeel_van");
-
-        if (parent == NULL)
-            continue;
-        st = store_prepare(s->db,
-            "UPDATE organisation SET parent_id = "
-            "(SELECT id FROM organisation WHERE code = ?) WHERE code = ?");
-        store_bind_text(st, 1, parent);
-        store_bind_text(st, 2, str(o, "code"));
-        if (run(s, st, i) != 0)
-            goto cleanup;
-        if (store_count(s->db, "SELECT count(*) FROM organisation WHERE "
-                        "parent_id IS NULL AND code = ?", str(o, "code"))
-            != 0) {
-            seed_fail(s, "onderdeel_van names an unknown organisation", i);
-            goto cleanup;
-        }
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    if (store_count(s->db, "SELECT count(*) FROM organisation WHERE "
+                    "parent_id IS NULL AND code = ?", str(o, "code")) != 0)
+        return seed_fail(s, "onderdeel_van names an unknown organisation", i);
+    return 0;
 }
 
 /* Insert a list of {tekst, bron} duties with a fixed leading parameter. */
@@ -282,9 +283,12 @@ static int seed_duties(struct seed *s, const char *sql, const char *key_text,
     if (!json_is_array(list))
         return seed_fail(s, "duty list is not an array", idx);
     json_array_foreach(list, k, d) {
-        sqlite3_stmt *st = store_prepare(s->db, sql);
+        sqlite3_stmt *st;
         int p = 1;
 
+        if (!str(d, "tekst"))
+            return seed_fail(s, "duty without tekst", idx);
+        st = store_prepare(s->db, sql);
         if (key_text)
             store_bind_text(st, p++, key_text);
         else
@@ -292,64 +296,35 @@ static int seed_duties(struct seed *s, const char *sql, const char *key_text,
         if (kind)
             store_bind_text(st, p++, kind);
         store_bind_int(st, p++, (long long)k + 1);
-        if (!str(d, "tekst")) {
-            sqlite3_finalize(st);
-            return seed_fail(s, "duty without tekst", idx);
-        }
         store_bind_text(st, p++, str(d, "tekst"));
-        if (bind_bron(st, p, json_object_get(d, "bron")) != 0) {
-            sqlite3_finalize(st);
-            return seed_fail(s, "duty with malformed bron", idx);
-        }
-        if (run(s, st, idx) != 0)
+        if (run_with_bron(s, st, p, json_object_get(d, "bron"),
+                          "duty with malformed bron", idx) != 0)
             return -1;
     }
     return 0;
 }
 
-static int seed_roles(struct seed *s)
+/* A report role with its responsibilities and core tasks. */
+static int role_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "rollen.json", "rollen"), *o;
-    size_t i;
-    int rc = -1;
-    const char *dsql = "INSERT INTO role_duty(role_code, kind, ord, text, "
-                       "src_section, src_from, src_to) "
-                       "VALUES (?,?,?,?,?,?,?)";
+    static const char dsql[] = "INSERT INTO role_duty(role_code, kind, ord, "
+                               "text, src_section, src_from, src_to) "
+                               "VALUES (?,?,?,?,?,?,?)";
 
-    if (a == NULL)
+    if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving"))
+        return seed_fail(s, "needs code, naam, omschrijving", i);
+    if (insert_named(s, "INSERT INTO role(code, ord, name, description, "
+                        "src_section, src_from, src_to) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                     o, (long long)i + 1, i) != 0 ||
+        seed_duties(s, dsql, str(o, "code"), 0,
+                    json_object_get(o, "verantwoordelijkheden"),
+                    "verantwoordelijkheid", i) != 0 ||
+        seed_duties(s, dsql, str(o, "code"), 0,
+                    json_object_get(o, "kerntaken"), "kerntaak", i) != 0)
         return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO role(code, ord, name, description, src_section, "
-            "src_from, src_to) VALUES (?,?,?,?,?,?,?)");
-        if (!str(o, "code") || !str(o, "naam") || !str(o, "omschrijving")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs code, naam, omschrijving", i);
-            goto cleanup;
-        }
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_int(st, 2, (long long)i + 1);
-        store_bind_text(st, 3, str(o, "naam"));
-        store_bind_text(st, 4, str(o, "omschrijving"));
-        if (bind_bron(st, 5, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0 ||
-            seed_duties(s, dsql, str(o, "code"), 0,
-                        json_object_get(o, "verantwoordelijkheden"),
-                        "verantwoordelijkheid", i) != 0 ||
-            seed_duties(s, dsql, str(o, "code"), 0,
-                        json_object_get(o, "kerntaken"), "kerntaak", i) != 0)
-            goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    return 0;
 }
-
 
 static int seed_seats(struct seed *s, long long body_id, json_t *seats,
                       size_t idx)
@@ -360,24 +335,23 @@ static int seed_seats(struct seed *s, long long body_id, json_t *seats,
     if (!json_is_array(seats))
         return 0;
     json_array_foreach(seats, k, z) {
-        sqlite3_stmt *st = store_prepare(s->db,
+        json_t *mx = json_object_get(z, "max");
+        sqlite3_stmt *st;
+
+        if (!str(z, "code") || !str(z, "omschrijving"))
+            return seed_fail(s, "seat needs code and omschrijving", idx);
+        st = store_prepare(s->db,
             "INSERT INTO seat(body_id, ord, code, description, org_code, "
             "org_type, parent_code, min_count, max_count) "
             "VALUES (?,?,?,?,?,?,?,?,?)");
-        json_t *mx = json_object_get(z, "max");
-
-        if (!str(z, "code") || !str(z, "omschrijving")) {
-            sqlite3_finalize(st);
-            return seed_fail(s, "seat needs code and omschrijving", idx);
-        }
         store_bind_int(st, 1, body_id);
         store_bind_int(st, 2, (long long)k + 1);
         store_bind_text(st, 3, str(z, "code"));
         store_bind_text(st, 4, str(z, "omschrijving"));
-        store_bind_text(st, 5, ostr(z, "organisatie"));
-        store_bind_text(st, 6, ostr(z, "organisatietype"));
-        store_bind_text(st, 7, ostr(z, "onderdeel_van"));
-        store_bind_int(st, 8, json_integer_value(json_object_get(z, "min")));
+        store_bind_text(st, 5, str(z, "organisatie"));
+        store_bind_text(st, 6, str(z, "organisatietype"));
+        store_bind_text(st, 7, str(z, "onderdeel_van"));
+        store_bind_int(st, 8, sqljson_int(z, "min"));
         if (json_is_integer(mx))
             store_bind_int(st, 9, json_integer_value(mx));
         else
@@ -397,26 +371,23 @@ static int seed_members(struct seed *s, long long body_id, json_t *leden,
     if (!json_is_array(leden))
         return 0;
     json_array_foreach(leden, k, m) {
-        sqlite3_stmt *st = store_prepare(s->db,
+        sqlite3_stmt *st;
+
+        if (!str(m, "organisatie"))
+            return seed_fail(s, "member needs organisatie", idx);
+        st = store_prepare(s->db,
             "INSERT INTO membership(body_id, organisation_id, seat_id, kind, "
             "function, since, src_section, src_from, src_to) "
             "SELECT ?, o.id, (SELECT id FROM seat WHERE body_id = ? AND "
             "code = ?), 'lid', ?, '2023-10-30', ?, ?, ? "
             "FROM organisation o WHERE o.code = ?");
-        if (!str(m, "organisatie")) {
-            sqlite3_finalize(st);
-            return seed_fail(s, "member needs organisatie", idx);
-        }
         store_bind_int(st, 1, body_id);
         store_bind_int(st, 2, body_id);
-        store_bind_text(st, 3, ostr(m, "zetel"));
-        store_bind_text(st, 4, ostr(m, "functie") ? ostr(m, "functie") : "");
-        if (bind_bron(st, 5, json_object_get(m, "bron")) != 0) {
-            sqlite3_finalize(st);
-            return seed_fail(s, "member with malformed bron", idx);
-        }
+        store_bind_text(st, 3, str(m, "zetel"));
+        store_bind_text(st, 4, sqljson_str(m, "functie"));
         store_bind_text(st, 8, str(m, "organisatie"));
-        if (run(s, st, idx) != 0)
+        if (run_with_bron(s, st, 5, json_object_get(m, "bron"),
+                          "member with malformed bron", idx) != 0)
             return -1;
         if (sqlite3_changes(s->db) != 1)
             return seed_fail(s, "member names an unknown organisation", idx);
@@ -424,327 +395,263 @@ static int seed_members(struct seed *s, long long body_id, json_t *leden,
     return 0;
 }
 
-static int seed_bodies(struct seed *s)
+/* The "verder aanwezig" lines of a body. */
+static int seed_presence(struct seed *s, long long body_id, json_t *list,
+                         size_t idx)
 {
-    json_t *a = seed_file(s, "overleggen.json", "overleggen"), *o;
-    size_t i;
-    int rc = -1;
+    json_t *m;
+    size_t k;
 
-    if (a == NULL)
+    json_array_foreach(list, k, m) {
+        sqlite3_stmt *st = store_prepare(s->db,
+            "INSERT INTO body_presence(body_id, role_code, text, "
+            "src_section, src_from, src_to) VALUES (?,?,?,?,?,?)");
+
+        store_bind_int(st, 1, body_id);
+        store_bind_text(st, 2, str(m, "rol"));
+        store_bind_text(st, 3, sqljson_str(m, "tekst"));
+        if (run_with_bron(s, st, 4, json_object_get(m, "bron"),
+                          "aanwezig with malformed bron", idx) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A body (overleg) with its chair, frequency and composition rule, then
+ * its duties, seats, members and other attendees. */
+static int body_entry(struct seed *s, json_t *o, size_t i)
+{
+    json_t *vz = json_object_get(o, "voorzitter");
+    json_t *fr = json_object_get(o, "frequentie");
+    json_t *sa = json_object_get(o, "samenstelling");
+    json_t *m, *p;
+    char mtext[64] = "";
+    size_t k;
+    long long body_id;
+    sqlite3_stmt *st;
+
+    if (!str(o, "code") || !str(o, "naam") || !str(o, "niveau") ||
+        !str(o, "rol") || !json_is_object(vz) || !json_is_object(fr) ||
+        !json_is_object(sa) || !str(vz, "tekst") || !str(fr, "tekst") ||
+        !str(sa, "tekst"))
+        return seed_fail(s, "needs code, naam, niveau, rol, voorzitter, "
+                            "frequentie and samenstelling with tekst", i);
+    json_array_foreach(json_object_get(fr, "maanden"), k, m) {
+        size_t l = strlen(mtext);
+        snprintf(mtext + l, sizeof mtext - l, "%s%lld", l ? "," : "",
+                 (long long)json_integer_value(m));
+    }
+    st = store_prepare(s->db,
+        "INSERT INTO body(code, ord, name, level_code, pillar_code, "
+        "public, role_text, src_section, src_from, src_to, chair_text, "
+        "chair_role, chair_org_id, chair_src_section, chair_src_from, "
+        "chair_src_to, freq_text, freq_min, freq_max, freq_months, "
+        "freq_after, freq_before, freq_on_request, freq_src_section, "
+        "freq_src_from, freq_src_to, comp_text, comp_exhaustive, "
+        "comp_flexible, comp_flex_text, comp_src_section, comp_src_from, "
+        "comp_src_to, flex_src_section, flex_src_from, flex_src_to) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+        "(SELECT id FROM organisation WHERE code = ?13),?14,?15,?16,?17,"
+        "?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,"
+        "?33,?34,?35,?36)");
+    store_bind_text(st, 1, str(o, "code"));
+    store_bind_int(st, 2, (long long)i + 1);
+    store_bind_text(st, 3, str(o, "naam"));
+    store_bind_text(st, 4, str(o, "niveau"));
+    store_bind_text(st, 5, str(o, "pijler"));
+    store_bind_int(st, 6, json_is_false(json_object_get(o, "openbaar"))
+                              ? 0 : 1);
+    store_bind_text(st, 7, str(o, "rol"));
+    store_bind_text(st, 11, str(vz, "tekst"));
+    store_bind_text(st, 12, str(vz, "rol"));
+    store_bind_text(st, 13, str(vz, "organisatie"));
+    store_bind_text(st, 17, str(fr, "tekst"));
+    p = json_object_get(fr, "min_per_jaar");
+    if (json_is_integer(p))
+        store_bind_int(st, 18, json_integer_value(p));
+    p = json_object_get(fr, "max_per_jaar");
+    if (json_is_integer(p))
+        store_bind_int(st, 19, json_integer_value(p));
+    store_bind_text(st, 20, mtext);
+    store_bind_text(st, 21, str(fr, "na"));
+    store_bind_text(st, 22, str(fr, "voor"));
+    store_bind_int(st, 23, json_is_true(json_object_get(fr, "op_verzoek")));
+    store_bind_text(st, 27, str(sa, "tekst"));
+    store_bind_int(st, 28, json_is_true(json_object_get(sa, "uitputtend")));
+    store_bind_int(st, 29, json_is_true(json_object_get(sa, "flexibel")));
+    store_bind_text(st, 30, str(sa, "flexibel_tekst"));
+    if (bind_bron(st, 8, json_object_get(o, "bron")) != 0 ||
+        bind_bron(st, 14, json_object_get(vz, "bron")) != 0 ||
+        bind_bron(st, 24, json_object_get(fr, "bron")) != 0 ||
+        bind_bron(st, 31, json_object_get(sa, "bron")) != 0 ||
+        bind_bron(st, 34, json_object_get(sa, "flexibel_bron")) != 0)
+        return stmt_fail(s, st, "malformed bron", i);
+    if (run(s, st, i) != 0)
         return -1;
-    json_array_foreach(a, i, o) {
-        json_t *vz = json_object_get(o, "voorzitter");
-        json_t *fr = json_object_get(o, "frequentie");
-        json_t *sa = json_object_get(o, "samenstelling");
-        json_t *months, *m, *p;
-        char mtext[64] = "";
-        size_t k;
-        long long body_id;
+    body_id = sqlite3_last_insert_rowid(s->db);
+    if (seed_duties(s, "INSERT INTO body_duty(body_id, ord, text, "
+                       "src_section, src_from, src_to) "
+                       "VALUES (?,?,?,?,?,?)",
+                    NULL, body_id,
+                    json_object_get(o, "verantwoordelijkheden"), NULL,
+                    i) != 0 ||
+        seed_seats(s, body_id, json_object_get(sa, "zetels"), i) != 0 ||
+        seed_members(s, body_id, json_object_get(o, "leden"), i) != 0 ||
+        seed_presence(s, body_id, json_object_get(o, "aanwezig"), i) != 0)
+        return -1;
+    return 0;
+}
+
+/* A gremium of Bijlage I with its pillars. */
+static int gremium_entry(struct seed *s, json_t *o, size_t i)
+{
+    json_t *p;
+    size_t k;
+    sqlite3_stmt *st;
+
+    if (!json_is_integer(json_object_get(o, "nummer")) ||
+        !str(o, "naam") || !str(o, "relatie"))
+        return seed_fail(s, "needs nummer, naam, relatie", i);
+    st = store_prepare(s->db,
+        "INSERT INTO gremium(nr, name, relation, note, grp, src_section, "
+        "src_from, src_to, grp_src_section, grp_src_from, grp_src_to) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    store_bind_int(st, 1, sqljson_int(o, "nummer"));
+    store_bind_text(st, 2, str(o, "naam"));
+    store_bind_text(st, 3, str(o, "relatie"));
+    store_bind_text(st, 4, str(o, "toelichting"));
+    store_bind_text(st, 5, str(o, "groep"));
+    if (bind_bron(st, 6, json_object_get(o, "bron")) != 0 ||
+        bind_bron(st, 9, json_object_get(o, "groep_bron")) != 0)
+        return stmt_fail(s, st, "malformed bron", i);
+    if (run(s, st, i) != 0)
+        return -1;
+    json_array_foreach(json_object_get(o, "pijlers"), k, p) {
+        st = store_prepare(s->db,
+            "INSERT INTO gremium_pillar(gremium_nr, pillar_code, "
+            "relation) VALUES (?,?,?)");
+        store_bind_int(st, 1, sqljson_int(o, "nummer"));
+        store_bind_text(st, 2, str(p, "pijler"));
+        store_bind_text(st, 3, str(p, "relatie"));
+        if (run(s, st, i) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A risk of figure 11 with its countermeasures. */
+static int risk_entry(struct seed *s, json_t *o, size_t i)
+{
+    long long nr = sqljson_int(o, "nummer");
+    json_t *m;
+    size_t k;
+    sqlite3_stmt *st;
+
+    if (nr < 1 || !str(o, "titel") || !str(o, "omschrijving"))
+        return seed_fail(s, "needs nummer, titel, omschrijving", i);
+    st = store_prepare(s->db,
+        "INSERT INTO risk(nr, title, description, src_section, src_from, "
+        "src_to) VALUES (?,?,?,?,?,?)");
+    store_bind_int(st, 1, nr);
+    store_bind_text(st, 2, str(o, "titel"));
+    store_bind_text(st, 3, str(o, "omschrijving"));
+    if (run_with_bron(s, st, 4, json_object_get(o, "bron"),
+                      "malformed bron", i) != 0)
+        return -1;
+    json_array_foreach(json_object_get(o, "maatregelen"), k, m) {
+        st = store_prepare(s->db, "INSERT INTO risk_measure(risk_nr, ord, "
+                                  "text) VALUES (?,?,?)");
+        store_bind_int(st, 1, nr);
+        store_bind_int(st, 2, (long long)k + 1);
+        store_bind_text(st, 3, str(m, "tekst"));
+        if (run(s, st, i) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The sub-steps of plan step `nr` (figure 12); roles are stored as one
+ * comma-separated list. */
+static int seed_substeps(struct seed *s, long long nr, json_t *subs,
+                         size_t idx)
+{
+    json_t *m, *r;
+    size_t k, q;
+
+    json_array_foreach(subs, k, m) {
+        char roles[256] = "";
         sqlite3_stmt *st;
 
-        if (!str(o, "code") || !str(o, "naam") || !str(o, "niveau") ||
-            !str(o, "rol") || !json_is_object(vz) || !json_is_object(fr) ||
-            !json_is_object(sa) || !str(vz, "tekst") || !str(fr, "tekst") ||
-            !str(sa, "tekst")) {
-            seed_fail(s, "needs code, naam, niveau, rol, voorzitter, "
-                         "frequentie and samenstelling with tekst", i);
-            goto cleanup;
+        json_array_foreach(json_object_get(m, "rollen"), q, r) {
+            size_t l = strlen(roles);
+            snprintf(roles + l, sizeof roles - l, "%s%s", l ? "," : "",
+                     json_string_value(r) ? json_string_value(r) : "");
         }
-        months = json_object_get(fr, "maanden");
-        json_array_foreach(months, k, m) {
-            size_t l = strlen(mtext);
-            snprintf(mtext + l, sizeof mtext - l, "%s%lld", l ? "," : "",
-                     (long long)json_integer_value(m));
-        }
+        if (!str(m, "nummer") || !str(m, "titel"))
+            return seed_fail(s, "substep needs nummer and titel", idx);
         st = store_prepare(s->db,
-            "INSERT INTO body(code, ord, name, level_code, pillar_code, "
-            "public, role_text, src_section, src_from, src_to, chair_text, "
-            "chair_role, chair_org_id, chair_src_section, chair_src_from, "
-            "chair_src_to, freq_text, freq_min, freq_max, freq_months, "
-            "freq_after, freq_before, freq_on_request, freq_src_section, "
-            "freq_src_from, freq_src_to, comp_text, comp_exhaustive, "
-            "comp_flexible, comp_flex_text, comp_src_section, comp_src_from, "
-            "comp_src_to, flex_src_section, flex_src_from, flex_src_to) "
-            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-            "(SELECT id FROM organisation WHERE code = ?13),?14,?15,?16,?17,"
-            "?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,"
-            "?33,?34,?35,?36)");
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_int(st, 2, (long long)i + 1);
-        store_bind_text(st, 3, str(o, "naam"));
-        store_bind_text(st, 4, str(o, "niveau"));
-        store_bind_text(st, 5, ostr(o, "pijler"));
-        store_bind_int(st, 6, json_is_false(json_object_get(o, "openbaar"))
-                                  ? 0 : 1);
-        store_bind_text(st, 7, str(o, "rol"));
-        store_bind_text(st, 11, str(vz, "tekst"));
-        store_bind_text(st, 12, ostr(vz, "rol"));
-        store_bind_text(st, 13, ostr(vz, "organisatie"));
-        store_bind_text(st, 17, str(fr, "tekst"));
-        p = json_object_get(fr, "min_per_jaar");
-        if (json_is_integer(p))
-            store_bind_int(st, 18, json_integer_value(p));
-        p = json_object_get(fr, "max_per_jaar");
-        if (json_is_integer(p))
-            store_bind_int(st, 19, json_integer_value(p));
-        store_bind_text(st, 20, mtext);
-        store_bind_text(st, 21, ostr(fr, "na"));
-        store_bind_text(st, 22, ostr(fr, "voor"));
-        store_bind_int(st, 23, json_is_true(json_object_get(fr, "op_verzoek")));
-        store_bind_text(st, 27, str(sa, "tekst"));
-        store_bind_int(st, 28, json_is_true(json_object_get(sa, "uitputtend")));
-        store_bind_int(st, 29, json_is_true(json_object_get(sa, "flexibel")));
-        store_bind_text(st, 30, ostr(sa, "flexibel_tekst"));
-        if (bind_bron(st, 8, json_object_get(o, "bron")) != 0 ||
-            bind_bron(st, 14, json_object_get(vz, "bron")) != 0 ||
-            bind_bron(st, 24, json_object_get(fr, "bron")) != 0 ||
-            bind_bron(st, 31, json_object_get(sa, "bron")) != 0 ||
-            bind_bron(st, 34, json_object_get(sa, "flexibel_bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-        body_id = sqlite3_last_insert_rowid(s->db);
-        if (seed_duties(s, "INSERT INTO body_duty(body_id, ord, text, "
-                           "src_section, src_from, src_to) "
-                           "VALUES (?,?,?,?,?,?)",
-                        NULL, body_id,
-                        json_object_get(o, "verantwoordelijkheden"), NULL,
-                        i) != 0 ||
-            seed_seats(s, body_id, json_object_get(sa, "zetels"), i) != 0 ||
-            seed_members(s, body_id, json_object_get(o, "leden"), i) != 0)
-            goto cleanup;
-        json_array_foreach(json_object_get(o, "aanwezig"), k, m) {
-            st = store_prepare(s->db,
-                "INSERT INTO body_presence(body_id, role_code, text, "
-                "src_section, src_from, src_to) VALUES (?,?,?,?,?,?)");
-            store_bind_int(st, 1, body_id);
-            store_bind_text(st, 2, ostr(m, "rol"));
-            store_bind_text(st, 3, str(m, "tekst") ? str(m, "tekst") : "");
-            if (bind_bron(st, 4, json_object_get(m, "bron")) != 0) {
-                sqlite3_finalize(st);
-                seed_fail(s, "aanwezig with malformed bron", i);
-                goto cleanup;
-            }
-            if (run(s, st, i) != 0)
-                goto cleanup;
-        }
+            "INSERT INTO plan_substep(code, step_nr, ord, title, "
+            "description, responsible, roles, planned_start, "
+            "planned_end, src_section, src_from, src_to) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        store_bind_text(st, 1, str(m, "nummer"));
+        store_bind_int(st, 2, nr);
+        store_bind_int(st, 3, (long long)k + 1);
+        store_bind_text(st, 4, str(m, "titel"));
+        store_bind_text(st, 5, sqljson_str(m, "omschrijving"));
+        store_bind_text(st, 6, sqljson_str(m, "verantwoordelijke"));
+        store_bind_text(st, 7, roles);
+        store_bind_text(st, 8, str(m, "gepland_start"));
+        store_bind_text(st, 9, str(m, "gepland_eind"));
+        if (run_with_bron(s, st, 10, json_object_get(m, "bron"),
+                          "substep with malformed bron", idx) != 0)
+            return -1;
     }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    return 0;
 }
 
-static int seed_gremia(struct seed *s)
+/* A step of the implementation plan with its sub-steps. */
+static int step_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "gremia.json", "gremia"), *o, *p;
-    size_t i, k;
-    int rc = -1;
+    long long nr = sqljson_int(o, "nummer");
+    sqlite3_stmt *st;
 
-    if (a == NULL)
+    if (nr < 1 || !str(o, "titel"))
+        return seed_fail(s, "needs nummer and titel", i);
+    st = store_prepare(s->db,
+        "INSERT INTO plan_step(nr, title, src_section, src_from, src_to) "
+        "VALUES (?,?,?,?,?)");
+    store_bind_int(st, 1, nr);
+    store_bind_text(st, 2, str(o, "titel"));
+    if (run_with_bron(s, st, 3, json_object_get(o, "bron"),
+                      "malformed bron", i) != 0)
         return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO gremium(nr, name, relation, note, grp, src_section, "
-            "src_from, src_to, grp_src_section, grp_src_from, grp_src_to) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-        if (!json_is_integer(json_object_get(o, "nummer")) ||
-            !str(o, "naam") || !str(o, "relatie")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs nummer, naam, relatie", i);
-            goto cleanup;
-        }
-        store_bind_int(st, 1, json_integer_value(json_object_get(o, "nummer")));
-        store_bind_text(st, 2, str(o, "naam"));
-        store_bind_text(st, 3, str(o, "relatie"));
-        store_bind_text(st, 4, ostr(o, "toelichting"));
-        store_bind_text(st, 5, ostr(o, "groep"));
-        if (bind_bron(st, 6, json_object_get(o, "bron")) != 0 ||
-            bind_bron(st, 9, json_object_get(o, "groep_bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-        json_array_foreach(json_object_get(o, "pijlers"), k, p) {
-            st = store_prepare(s->db,
-                "INSERT INTO gremium_pillar(gremium_nr, pillar_code, "
-                "relation) VALUES (?,?,?)");
-            store_bind_int(st, 1,
-                           json_integer_value(json_object_get(o, "nummer")));
-            store_bind_text(st, 2, str(p, "pijler"));
-            store_bind_text(st, 3, str(p, "relatie"));
-            if (run(s, st, i) != 0)
-                goto cleanup;
-        }
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    return seed_substeps(s, nr, json_object_get(o, "substappen"), i);
 }
 
-static int seed_risks(struct seed *s)
+/* A monitor topic of figure 10; its order is its place in the file. */
+static int indicator_entry(struct seed *s, json_t *o, size_t i)
 {
-    json_t *a = seed_file(s, "risicos.json", "risicos"), *o, *m;
-    size_t i, k;
-    int rc = -1;
+    sqlite3_stmt *st;
 
-    if (a == NULL)
-        return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO risk(nr, title, description, src_section, src_from, "
-            "src_to) VALUES (?,?,?,?,?,?)");
-        long long nr = json_integer_value(json_object_get(o, "nummer"));
-
-        if (nr < 1 || !str(o, "titel") || !str(o, "omschrijving")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs nummer, titel, omschrijving", i);
-            goto cleanup;
-        }
-        store_bind_int(st, 1, nr);
-        store_bind_text(st, 2, str(o, "titel"));
-        store_bind_text(st, 3, str(o, "omschrijving"));
-        if (bind_bron(st, 4, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-        json_array_foreach(json_object_get(o, "maatregelen"), k, m) {
-            st = store_prepare(s->db, "INSERT INTO risk_measure(risk_nr, ord, "
-                                      "text) VALUES (?,?,?)");
-            store_bind_int(st, 1, nr);
-            store_bind_int(st, 2, (long long)k + 1);
-            store_bind_text(st, 3, str(m, "tekst"));
-            if (run(s, st, i) != 0)
-                goto cleanup;
-        }
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
+    if (!str(o, "code") || !str(o, "pijler") || !str(o, "naam") ||
+        !str(o, "domein"))
+        return seed_fail(s, "needs code, pijler, naam, domein", i);
+    st = store_prepare(s->db,
+        "INSERT INTO indicator_topic(code, pillar_code, ord, name, "
+        "description, domain, src_section, src_from, src_to) "
+        "VALUES (?,?,?,?,?,?,?,?,?)");
+    store_bind_text(st, 1, str(o, "code"));
+    store_bind_text(st, 2, str(o, "pijler"));
+    store_bind_int(st, 3, (long long)i + 1);
+    store_bind_text(st, 4, str(o, "naam"));
+    store_bind_text(st, 5, sqljson_str(o, "omschrijving"));
+    store_bind_text(st, 6, str(o, "domein"));
+    return run_with_bron(s, st, 7, json_object_get(o, "bron"),
+                         "malformed bron", i);
 }
 
-static int seed_plan(struct seed *s)
-{
-    json_t *a = seed_file(s, "implementatieplan.json", "stappen"), *o, *m, *r;
-    size_t i, k, q;
-    int rc = -1;
-
-    if (a == NULL)
-        return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO plan_step(nr, title, src_section, src_from, src_to) "
-            "VALUES (?,?,?,?,?)");
-        long long nr = json_integer_value(json_object_get(o, "nummer"));
-
-        if (nr < 1 || !str(o, "titel")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs nummer and titel", i);
-            goto cleanup;
-        }
-        store_bind_int(st, 1, nr);
-        store_bind_text(st, 2, str(o, "titel"));
-        if (bind_bron(st, 3, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-        json_array_foreach(json_object_get(o, "substappen"), k, m) {
-            char roles[256] = "";
-
-            json_array_foreach(json_object_get(m, "rollen"), q, r) {
-                size_t l = strlen(roles);
-                snprintf(roles + l, sizeof roles - l, "%s%s", l ? "," : "",
-                         json_string_value(r) ? json_string_value(r) : "");
-            }
-            st = store_prepare(s->db,
-                "INSERT INTO plan_substep(code, step_nr, ord, title, "
-                "description, responsible, roles, planned_start, "
-                "planned_end, src_section, src_from, src_to) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-            if (!str(m, "nummer") || !str(m, "titel")) {
-                sqlite3_finalize(st);
-                seed_fail(s, "substep needs nummer and titel", i);
-                goto cleanup;
-            }
-            store_bind_text(st, 1, str(m, "nummer"));
-            store_bind_int(st, 2, nr);
-            store_bind_int(st, 3, (long long)k + 1);
-            store_bind_text(st, 4, str(m, "titel"));
-            store_bind_text(st, 5, ostr(m, "omschrijving") ?
-                                   ostr(m, "omschrijving") : "");
-            store_bind_text(st, 6, ostr(m, "verantwoordelijke") ?
-                                   ostr(m, "verantwoordelijke") : "");
-            store_bind_text(st, 7, roles);
-            store_bind_text(st, 8, ostr(m, "gepland_start"));
-            store_bind_text(st, 9, ostr(m, "gepland_eind"));
-            if (bind_bron(st, 10, json_object_get(m, "bron")) != 0) {
-                sqlite3_finalize(st);
-                seed_fail(s, "substep with malformed bron", i);
-                goto cleanup;
-            }
-            if (run(s, st, i) != 0)
-                goto cleanup;
-        }
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
-}
-
-static int seed_indicators(struct seed *s)
-{
-    json_t *a = seed_file(s, "indicatoren.json", "indicatoren"), *o;
-    size_t i;
-    int rc = -1;
-
-    if (a == NULL)
-        return -1;
-    json_array_foreach(a, i, o) {
-        sqlite3_stmt *st = store_prepare(s->db,
-            "INSERT INTO indicator_topic(code, pillar_code, ord, name, "
-            "description, domain, src_section, src_from, src_to) "
-            "VALUES (?,?,?,?,?,?,?,?,?)");
-        if (!str(o, "code") || !str(o, "pijler") || !str(o, "naam") ||
-            !str(o, "domein")) {
-            sqlite3_finalize(st);
-            seed_fail(s, "needs code, pijler, naam, domein", i);
-            goto cleanup;
-        }
-        store_bind_text(st, 1, str(o, "code"));
-        store_bind_text(st, 2, str(o, "pijler"));
-        store_bind_int(st, 3, (long long)i + 1);
-        store_bind_text(st, 4, str(o, "naam"));
-        store_bind_text(st, 5, ostr(o, "omschrijving") ?
-                               ostr(o, "omschrijving") : "");
-        store_bind_text(st, 6, str(o, "domein"));
-        if (bind_bron(st, 7, json_object_get(o, "bron")) != 0) {
-            sqlite3_finalize(st);
-            seed_fail(s, "malformed bron", i);
-            goto cleanup;
-        }
-        if (run(s, st, i) != 0)
-            goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    json_decref(a);
-    return rc;
-}
-
+/* All files in one transaction, in the order their references need. */
 int seed_load(sqlite3 *db, const char *data_dir, char *err, size_t errlen)
 {
     struct seed s = { db, data_dir, "", err, errlen };
@@ -754,11 +661,20 @@ int seed_load(sqlite3 *db, const char *data_dir, char *err, size_t errlen)
         snprintf(err, errlen, "cannot start transaction");
         return -1;
     }
-    if (seed_report(&s) != 0 || seed_pillars(&s) != 0 ||
-        seed_levels(&s) != 0 || seed_organisations(&s) != 0 ||
-        seed_roles(&s) != 0 || seed_bodies(&s) != 0 ||
-        seed_gremia(&s) != 0 || seed_risks(&s) != 0 ||
-        seed_plan(&s) != 0 || seed_indicators(&s) != 0) {
+    if (seed_report(&s) != 0 ||
+        seed_each(&s, "pijlers.json", "pijlers", pillar_entry, NULL) != 0 ||
+        seed_each(&s, "niveaus.json", "niveaus", level_entry, NULL) != 0 ||
+        seed_each(&s, "organisaties.json", "organisaties", org_entry,
+                  org_parent) != 0 ||
+        seed_each(&s, "rollen.json", "rollen", role_entry, NULL) != 0 ||
+        seed_each(&s, "overleggen.json", "overleggen", body_entry,
+                  NULL) != 0 ||
+        seed_each(&s, "gremia.json", "gremia", gremium_entry, NULL) != 0 ||
+        seed_each(&s, "risicos.json", "risicos", risk_entry, NULL) != 0 ||
+        seed_each(&s, "implementatieplan.json", "stappen", step_entry,
+                  NULL) != 0 ||
+        seed_each(&s, "indicatoren.json", "indicatoren", indicator_entry,
+                  NULL) != 0) {
         store_rollback(db);
         return -1;
     }

@@ -140,3 +140,15 @@ json_t *sqljson_row(sqlite3 *db, const char *sql, const char *types, ...)
     json_decref(a);
     return o;
 }
+
+const char *sqljson_str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+
+    return s ? s : "";
+}
+
+long long sqljson_int(json_t *o, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(o, key));
+}

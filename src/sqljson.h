@@ -6,7 +6,9 @@
  * and a nested object whose members are all NULL becomes null. Integer
  * columns become integers, REAL numbers, NULL null, the rest strings.
  * Parameters are bound from a type string: 's' text (NULL allowed), 'i'
- * long long. The caller owns the returned value. */
+ * long long. The caller owns the returned value. sqljson_str and
+ * sqljson_int read one member back for rendering, with a neutral value
+ * for what is missing. */
 #ifndef KOERS_SQLJSON_H
 #define KOERS_SQLJSON_H
 
@@ -22,5 +24,10 @@
 json_t *sqljson_rows(sqlite3 *db, const char *sql, const char *types, ...);
 /* First row as an object; NULL when there is no row or on error. */
 json_t *sqljson_row(sqlite3 *db, const char *sql, const char *types, ...);
+/* String member `key` of o; "" when o is not an object or the member is
+ * missing, null or not a string. Borrowed: valid as long as o. */
+const char *sqljson_str(json_t *o, const char *key);
+/* Integer member `key` of o; 0 when missing or not an integer. */
+long long sqljson_int(json_t *o, const char *key);
 
 #endif

@@ -43,4 +43,32 @@ void ui_logout(struct req *r);
 void ui_admin(struct req *r);
 void ui_admin_token_revoke(struct req *r);
 
+/* ui_meeting.c */
+void ui_meetings(struct req *r);
+void ui_meeting_new(struct req *r);
+void ui_meeting_create(struct req *r);
+void ui_meeting(struct req *r);
+void ui_meeting_update(struct req *r);
+void ui_meeting_cancel(struct req *r);
+void ui_meeting_invite(struct req *r);
+void ui_meeting_agenda_add(struct req *r);
+void ui_meeting_agenda_status(struct req *r);
+void ui_meeting_minutes(struct req *r);
+void ui_meeting_decision(struct req *r);
+void ui_meeting_action(struct req *r);
+void ui_action_status(struct req *r);
+void ui_meeting_attendance(struct req *r);
+void ui_secretariat(struct req *r);
+
+/* ui_cycle.c */
+void ui_yearplan(struct req *r);
+void ui_yearplan_save(struct req *r);
+void ui_cycle(struct req *r);
+void ui_cycle_rule_update(struct req *r);
+void ui_cycle_check_ics(struct req *r);
+void ui_commitment(struct req *r);
+void ui_my_calendar(struct req *r);
+void ui_my_calendar_create(struct req *r);
+void ui_my_calendar_revoke(struct req *r);
+
 #endif

@@ -149,17 +149,17 @@ static void admin_tokens(struct req *r)
         page_td(r, t, "prefix");
         page_td(r, t, "aangemaakt");
         page_td(r, t, "ingetrokken");
-        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        page_td_open(r);
         if (json_is_null(json_object_get(t, "ingetrokken"))) {
             html_lit(b, "<form method=\"post\" action=\"/beheer/tokens/");
-            html_int(b, json_integer_value(json_object_get(t, "id")));
+            html_int(b, sqljson_int(t, "id"));
             html_lit(b, "/intrekken\">");
             page_csrf_field(r);
             html_lit(b, "<button class=\"utrecht-button "
                         "utrecht-button--secondary-action\" type=\"submit\">"
                         "Intrekken<span class=\"koers-visually-hidden\"> "
                         "token ");
-            html_int(b, json_integer_value(json_object_get(t, "id")));
+            html_int(b, sqljson_int(t, "id"));
             html_lit(b, "</span></button></form>");
         }
         html_lit(b, "</td></tr>");
@@ -224,19 +224,19 @@ static void admin_audit(struct req *r, long page)
     html_lit(b, " regels.</p>");
     page_table_open(r, "audit", "Auditlogboek (nieuwste eerst)", cols);
     json_array_foreach(rows, i, e) {
-        const char *res = json_string_value(json_object_get(e, "resultaat"));
+        const char *res = sqljson_str(e, "resultaat");
+
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td(r, e, "at");
         page_td(r, e, "actor");
         page_td(r, e, "rol");
         page_td(r, e, "actie");
         page_td(r, e, "object");
-        html_lit(b, "<td class=\"utrecht-table__cell\"><span class=\""
-                    "koers-badge");
-        html_lit(b, res && strcmp(res, "gelukt") == 0 ? " koers-badge--ok"
-                                                      : " koers-badge--error");
-        html_lit(b, "\">");
-        html_txt(b, res ? res : "");
+        page_td_open(r);
+        html_lit(b, strcmp(res, "gelukt") == 0
+                        ? "<span class=\"koers-badge koers-badge--ok\">"
+                        : "<span class=\"koers-badge koers-badge--error\">");
+        html_txt(b, res);
         html_lit(b, "</span></td>");
         page_td(r, e, "herkomst");
         page_td(r, e, "detail");

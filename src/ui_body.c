@@ -7,16 +7,11 @@
 #include "organisation.h"
 #include "page.h"
 #include "person.h"
+#include "sqljson.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *jstr(json_t *o, const char *k)
-{
-    const char *s = json_string_value(json_object_get(o, k));
-    return s ? s : "";
-}
 
 void ui_bodies(struct req *r)
 {
@@ -32,13 +27,10 @@ void ui_bodies(struct req *r)
                 "overleg voor zijn rol, samenstellingsregel en leden.</p>");
     page_table_open(r, "overleggen", "Overleggen van de governance", cols);
     json_array_foreach(bodies, i, bd) {
-        html_lit(b, "<tr class=\"utrecht-table__row\"><th "
-                    "class=\"utrecht-table__header-cell\" scope=\"row\">"
-                    "<a class=\"nl-link\" href=\"/overleggen/");
-        html_url_arg(b, jstr(bd, "code"));
-        html_lit(b, "\">");
-        html_txt(b, jstr(bd, "naam"));
-        html_lit(b, "</a></th>");
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_th_row_open(r);
+        page_code_link(r, "/overleggen/", bd);
+        html_lit(b, "</th>");
         page_td(r, bd, "niveauNaam");
         page_td(r, bd, "frequentie");
         page_td(r, bd, "voorzitter");
@@ -63,13 +55,13 @@ static void seats_table(struct req *r, json_t *comp)
     page_table_open(r, "zetels", "Zetels volgens de samenstellingsregel",
                     cols);
     json_array_foreach(json_object_get(comp, "zetels"), i, z) {
-        long long min = json_integer_value(json_object_get(z, "min"));
-        long long used = json_integer_value(json_object_get(z, "bezet"));
+        long long min = sqljson_int(z, "min");
+        long long used = sqljson_int(z, "bezet");
         json_t *mx = json_object_get(z, "max");
 
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td(r, z, "omschrijving");
-        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        page_td_open(r);
         if (json_is_integer(mx) && json_integer_value(mx) == min) {
             html_int(b, min);
         } else if (json_is_integer(mx)) {
@@ -82,7 +74,7 @@ static void seats_table(struct req *r, json_t *comp)
         }
         html_lit(b, "</td>");
         page_td(r, z, "bezet");
-        html_lit(b, "<td class=\"utrecht-table__cell\">");
+        page_td_open(r);
         if (used < min)
             html_lit(b, "<span class=\"koers-badge koers-badge--warning\">"
                         "vacature</span>");
@@ -107,11 +99,11 @@ static void members_table(struct req *r, json_t *body, const char *kind,
     struct buf *b = &r->out;
     json_t *m;
     size_t i, n = 0;
-    const char *code = jstr(body, "code");
+    const char *code = sqljson_str(body, "code");
     int is_lid = strcmp(kind, "lid") == 0;
 
     json_array_foreach(json_object_get(body, "leden"), i, m)
-        if (strcmp(jstr(m, "soort"), kind) == 0)
+        if (strcmp(sqljson_str(m, "soort"), kind) == 0)
             n++;
     if (n == 0) {
         html_lit(b, "<p class=\"nl-paragraph\">");
@@ -129,20 +121,18 @@ static void members_table(struct req *r, json_t *body, const char *kind,
         json_t *per = json_object_get(m, "persoon");
         json_t *src = json_object_get(m, "bron");
 
-        if (strcmp(jstr(m, "soort"), kind) != 0)
+        if (strcmp(sqljson_str(m, "soort"), kind) != 0)
             continue;
-        html_lit(b, "<tr class=\"utrecht-table__row\"><td "
-                    "class=\"utrecht-table__cell\"><a class=\"nl-link\" "
-                    "href=\"/organisaties/");
-        html_url_arg(b, jstr(org, "code"));
-        html_lit(b, "\">");
-        html_txt(b, jstr(org, "naam"));
-        html_lit(b, "</a></td><td class=\"utrecht-table__cell\">");
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_td_open(r);
+        page_code_link(r, "/organisaties/", org);
+        html_lit(b, "</td>");
+        page_td_open(r);
         if (json_is_object(per)) {
             html_lit(b, "<a class=\"nl-link\" href=\"/personen/");
-            html_int(b, json_integer_value(json_object_get(per, "id")));
+            html_int(b, sqljson_int(per, "id"));
             html_lit(b, "\">");
-            html_txt(b, jstr(per, "naam"));
+            html_txt(b, sqljson_str(per, "naam"));
             html_lit(b, "</a>");
         } else {
             html_lit(b, "—");
@@ -151,33 +141,22 @@ static void members_table(struct req *r, json_t *body, const char *kind,
         page_td(r, m, "zetelOmschrijving");
         page_td(r, m, "functie");
         page_td(r, m, "sinds");
-        html_lit(b, "<td class=\"utrecht-table__cell\">");
-        if (json_is_object(src)) {
-            html_lit(b, "<a class=\"nl-link\" href=\"/rapport?van=");
-            html_int(b, json_integer_value(json_object_get(src, "van")));
-            html_lit(b, "&amp;tot=");
-            html_int(b, json_integer_value(json_object_get(src, "tot")));
-            html_lit(b, "\">regels ");
-            html_int(b, json_integer_value(json_object_get(src, "van")));
-            html_lit(b, "–");
-            html_int(b, json_integer_value(json_object_get(src, "tot")));
-            html_lit(b, "</a>");
-        } else {
+        page_td_open(r);
+        if (page_bron_link(r, src) != 0)
             html_lit(b, "toegevoegd in Koers");
-        }
         html_lit(b, "</td>");
         if (may_edit) {
-            html_lit(b, "<td class=\"utrecht-table__cell\"><form "
-                        "method=\"post\" action=\"/overleggen/");
+            page_td_open(r);
+            html_lit(b, "<form method=\"post\" action=\"/overleggen/");
             html_url_arg(b, code);
             html_lit(b, "/leden/");
-            html_int(b, json_integer_value(json_object_get(m, "id")));
+            html_int(b, sqljson_int(m, "id"));
             html_lit(b, "/beeindigen\">");
             page_csrf_field(r);
             html_lit(b, "<button class=\"utrecht-button "
                         "utrecht-button--secondary-action\" type=\"submit\">"
                         "Beëindigen<span class=\"koers-visually-hidden\"> ");
-            html_txt(b, jstr(org, "naam"));
+            html_txt(b, sqljson_str(org, "naam"));
             html_lit(b, "</span></button></form></td>");
         }
         html_lit(b, "</tr>");
@@ -204,21 +183,20 @@ static void member_form(struct req *r, json_t *body, const char *err)
     if (!ov || !ol || !pv || !pl || !pid)
         goto cleanup;
     json_array_foreach(orgs, i, o) {
-        ov[i] = jstr(o, "code");
-        ol[i] = jstr(o, "naam");
+        ov[i] = sqljson_str(o, "code");
+        ol[i] = sqljson_str(o, "naam");
     }
     json_array_foreach(people, i, o) {
-        snprintf(pid[i], sizeof pid[i], "%lld",
-                 (long long)json_integer_value(json_object_get(o, "id")));
+        snprintf(pid[i], sizeof pid[i], "%lld", sqljson_int(o, "id"));
         pv[i] = pid[i];
-        pl[i] = jstr(o, "naam");
+        pl[i] = sqljson_str(o, "naam");
     }
     page_h2(r, "Lid of genodigde toevoegen");
     if (err)
         page_alert(r, "error", err);
     html_lit(b, "<form class=\"koers-form\" method=\"post\" "
                 "action=\"/overleggen/");
-    html_url_arg(b, jstr(body, "code"));
+    html_url_arg(b, sqljson_str(body, "code"));
     html_lit(b, "/leden\">");
     page_csrf_field(r);
     page_select(r, "organisatie", "Organisatie", ov, ol,
@@ -242,6 +220,17 @@ cleanup:
     json_decref(people);
 }
 
+/* A heading with the "tekst" of part (voorzitter, frequentie, ...) as a
+ * paragraph and the citation of its "bron". */
+static void cited_section(struct req *r, const char *title, json_t *part)
+{
+    page_h2(r, title);
+    html_lit(&r->out, "<p class=\"nl-paragraph\">");
+    html_txt(&r->out, sqljson_str(part, "tekst"));
+    html_lit(&r->out, "</p>");
+    page_bron_json(r, part, "bron");
+}
+
 static void body_page(struct req *r, json_t *body, const char *ok,
                       const char *err)
 {
@@ -249,71 +238,43 @@ static void body_page(struct req *r, json_t *body, const char *ok,
     json_t *comp = json_object_get(body, "samenstelling");
     json_t *chair = json_object_get(body, "voorzitter");
     json_t *freq = json_object_get(body, "frequentie");
-    json_t *d;
-    size_t i;
     int may_edit = req_logged_in(r) &&
         perm_allowed(r->who.role, r->who.scope, ACT_LIDMAATSCHAP_BEHEREN,
-                     jstr(body, "code"));
+                     sqljson_str(body, "code"));
 
-    page_begin(r, jstr(body, "naam"), "/overleggen");
+    page_begin(r, sqljson_str(body, "naam"), "/overleggen");
     if (ok)
         page_alert(r, "ok", ok);
     html_lit(b, "<p class=\"nl-paragraph\">");
-    html_txt(b, jstr(body, "rol"));
+    html_txt(b, sqljson_str(body, "rol"));
     html_lit(b, "</p>");
     page_bron_json(r, body, "bron");
     html_lit(b, "<dl class=\"koers-dl\">");
-    page_dl_item(r, "Niveau", jstr(body, "niveauNaam"));
-    page_dl_item(r, "Pijler", jstr(body, "pijler"));
+    page_dl_item(r, "Niveau", sqljson_str(body, "niveauNaam"));
+    page_dl_item(r, "Pijler", sqljson_str(body, "pijler"));
     page_dl_item(r, "Openbare data",
                  json_is_true(json_object_get(body, "openbaar")) ? "ja"
                                                                  : "nee");
     html_lit(b, "</dl>");
     if (json_array_size(json_object_get(body, "verantwoordelijkheden"))) {
         page_h2(r, "Verantwoordelijkheden");
-        html_lit(b, "<ul class=\"utrecht-unordered-list\">");
-        json_array_foreach(json_object_get(body, "verantwoordelijkheden"), i,
-                           d) {
-            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            html_txt(b, jstr(d, "tekst"));
-            page_bron_json(r, d, "bron");
-            html_lit(b, "</li>");
-        }
-        html_lit(b, "</ul>");
+        page_cited_list(r, json_object_get(body, "verantwoordelijkheden"));
     }
-    page_h2(r, "Voorzitter");
-    html_lit(b, "<p class=\"nl-paragraph\">");
-    html_txt(b, jstr(chair, "tekst"));
-    html_lit(b, "</p>");
-    page_bron_json(r, chair, "bron");
-    page_h2(r, "Frequentie");
-    html_lit(b, "<p class=\"nl-paragraph\">");
-    html_txt(b, jstr(freq, "tekst"));
-    html_lit(b, "</p>");
-    page_bron_json(r, freq, "bron");
-    page_h2(r, "Samenstelling");
-    html_lit(b, "<p class=\"nl-paragraph\">");
-    html_txt(b, jstr(comp, "tekst"));
-    html_lit(b, "</p>");
-    page_bron_json(r, comp, "bron");
+    cited_section(r, "Voorzitter", chair);
+    cited_section(r, "Frequentie", freq);
+    cited_section(r, "Samenstelling", comp);
     seats_table(r, comp);
     if (json_is_true(json_object_get(comp, "flexibel"))) {
         html_lit(b, "<p class=\"nl-paragraph\"><strong>Flexibiliteit:"
                     "</strong> ");
-        html_txt(b, jstr(comp, "flexibelTekst"));
+        html_txt(b, sqljson_str(comp, "flexibelTekst"));
         html_lit(b, "</p>");
         page_bron_json(r, comp, "flexibelBron");
     }
     if (json_array_size(json_object_get(body, "aanwezig"))) {
         html_lit(b, "<h3 class=\"nl-heading nl-heading--level-3\">Verder "
-                    "aanwezig</h3><ul class=\"utrecht-unordered-list\">");
-        json_array_foreach(json_object_get(body, "aanwezig"), i, d) {
-            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            html_txt(b, jstr(d, "tekst"));
-            page_bron_json(r, d, "bron");
-            html_lit(b, "</li>");
-        }
-        html_lit(b, "</ul>");
+                    "aanwezig</h3>");
+        page_cited_list(r, json_object_get(body, "aanwezig"));
     }
     page_h2(r, "Leden");
     members_table(r, body, "lid", may_edit);
@@ -372,18 +333,6 @@ static json_t *member_input(struct req *r, char *err, size_t errlen)
     return in;
 }
 
-static void redirect_body(struct req *r, const char *code)
-{
-    struct buf loc;
-
-    buf_init(&loc, 512);
-    buf_puts(&loc, "/overleggen/");
-    html_url_arg(&loc, code);
-    buf_puts(&loc, "?gewijzigd=1");
-    resp_redirect(r, buf_str(&loc));
-    buf_free(&loc);
-}
-
 void ui_body_member_add(struct req *r)
 {
     struct fault f = { 0 };
@@ -407,7 +356,7 @@ void ui_body_member_add(struct req *r)
             body_page(r, body, NULL, f.msg);
         }
     } else {
-        redirect_body(r, r->param[0]);
+        page_redirect(r, "/overleggen/", r->param[0], "?gewijzigd=1");
     }
     json_decref(in);
     json_decref(body);
@@ -429,5 +378,5 @@ void ui_body_member_end(struct req *r)
                                              : "Niet gelukt", f.msg);
         return;
     }
-    redirect_body(r, r->param[0]);
+    page_redirect(r, "/overleggen/", r->param[0], "?gewijzigd=1");
 }

@@ -11,6 +11,7 @@
 #include "governance.h"
 #include "html.h"
 #include "page.h"
+#include "sqljson.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -44,36 +45,35 @@ static const struct relation {
 };
 #define N_RELATIONS (sizeof relations / sizeof relations[0])
 
-/* Bijlage II groups: store value and Dutch label. */
-static const struct {
+/* A store value and the Dutch word shown for it; lists end with NULL. */
+struct code_label {
     const char *code;
     const char *label;
-} groups[] = {
+};
+
+/* Bijlage II groups. */
+static const struct code_label groups[] = {
     { "actieplan", "Actieplan" },
     { "breder", "Breder" },
     { "specifieker", "Specifieker" },
+    { NULL, NULL },
 };
 
-/* Monitor topic domains: store value and the word shown in the badge. */
-static const struct {
-    const char *code;
-    const char *label;
-} domains[] = {
+/* Monitor topic domains, with the word shown in the badge. */
+static const struct code_label domains[] = {
     { "techniek", "techniek" },
     { "ict", "ICT" },
     { "beide", "techniek en ICT" },
+    { NULL, NULL },
 };
 
-static const char *jstr(json_t *o, const char *key)
+/* The label of `code` in list, NULL when the code is not in it. */
+static const char *label_of(const struct code_label *list, const char *code)
 {
-    return json_string_value(json_object_get(o, key));
-}
-
-static long long jint(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-
-    return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
+    for (; list->code; list++)
+        if (strcmp(code, list->code) == 0)
+            return list->label;
+    return NULL;
 }
 
 /* 1 when s is NULL or holds no characters. */
@@ -109,94 +109,35 @@ static void write_txt_or_none(struct buf *b, const char *s)
         html_txt(b, s);
 }
 
-/* A link to report lines for a citation object {sectie, van, tot}: "regel
- * X" or "regels X–Y", pointing at /rapport?van=X&tot=Y#rX. Writes the
- * "none" marker when the citation is null or has no line numbers. */
-static void write_bron_link(struct buf *b, json_t *bron)
+/* The link to the lines of citation `bron`, or the none marker. */
+static void write_bron_or_none(struct req *r, json_t *bron)
 {
-    long long from = jint(bron, "van"), to = jint(bron, "tot");
-
-    if (!json_is_object(bron) || from < 1) {
-        write_none(b);
-        return;
-    }
-    if (to < from)
-        to = from;
-    html_lit(b, "<a class=\"nl-link\" href=\"/rapport?van=");
-    html_int(b, from);
-    html_lit(b, "&amp;tot=");
-    html_int(b, to);
-    html_lit(b, "#r");
-    html_int(b, from);
-    html_lit(b, "\">");
-    html_lit(b, from == to ? "regel " : "regels ");
-    html_int(b, from);
-    if (to != from) {
-        html_lit(b, "–");
-        html_int(b, to);
-    }
-    html_lit(b, "</a>");
+    if (page_bron_link(r, bron) != 0)
+        write_none(&r->out);
 }
 
-/* Open a scrollable table: wrapper, table and caption start tag. The
- * caller writes the caption text and then calls table_head. `id` names
- * the caption, which labels the scroll region. */
-static void table_open(struct buf *b, const char *id)
+/* A row header cell with text s. */
+static void th_text(struct req *r, const char *s)
 {
-    html_lit(b, "<div class=\"koers-table-scroll\" role=\"region\" "
-                "aria-labelledby=\"");
-    html_attr(b, id);
-    html_lit(b, "\" tabindex=\"0\">\n<table class=\"utrecht-table "
-                "utrecht-table--html-table\">\n<caption id=\"");
-    html_attr(b, id);
-    html_lit(b, "\" class=\"utrecht-table__caption\">");
+    page_th_row_open(r);
+    html_txt(&r->out, s);
+    html_lit(&r->out, "</th>");
 }
 
-/* Close the caption and write the header row. `cols` is a NULL-terminated
- * list of column labels; a label starting with '#' is a numeric column
- * (the '#' is not shown). Opens the tbody. */
-static void table_head(struct buf *b, const char *const *cols)
+/* A data cell with text s, or the none marker when s is blank. */
+static void td_text(struct req *r, const char *s)
 {
-    html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\">"
-                "<tr class=\"utrecht-table__row\">");
-    for (; *cols; cols++) {
-        if ((*cols)[0] == '#') {
-            html_lit(b, "<th class=\"utrecht-table__header-cell "
-                        "utrecht-table__header-cell--numeric-column\" "
-                        "scope=\"col\">");
-            html_txt(b, *cols + 1);
-        } else {
-            html_lit(b, "<th class=\"utrecht-table__header-cell\" "
-                        "scope=\"col\">");
-            html_txt(b, *cols);
-        }
-        html_lit(b, "</th>");
-    }
-    html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+    page_td_open(r);
+    write_txt_or_none(&r->out, s);
+    html_lit(&r->out, "</td>");
 }
 
-static void table_close(struct buf *b)
+/* A data cell with the link to citation `bron`, or the none marker. */
+static void td_bron(struct req *r, json_t *bron)
 {
-    html_lit(b, "</tbody>\n</table>\n</div>\n");
-}
-
-static void td_open(struct buf *b)
-{
-    html_lit(b, "<td class=\"utrecht-table__cell\">");
-}
-
-static void td_num(struct buf *b, long long v)
-{
-    html_lit(b, "<td class=\"utrecht-table__cell "
-                "utrecht-table__cell--numeric-column "
-                "utrecht-table__cell--numeric-data\">");
-    html_int(b, v);
-    html_lit(b, "</td>");
-}
-
-static void th_row_open(struct buf *b)
-{
-    html_lit(b, "<th class=\"utrecht-table__header-cell\" scope=\"row\">");
+    page_td_open(r);
+    write_bron_or_none(r, bron);
+    html_lit(&r->out, "</td>");
 }
 
 static void store_failed(struct req *r)
@@ -212,19 +153,17 @@ static int gremium_has_pillar(json_t *g, const char *code)
     json_t *p;
     size_t i;
 
-    json_array_foreach(json_object_get(g, "pijlers"), i, p) {
-        const char *c = jstr(p, "pijler");
-        if (c && strcmp(c, code) == 0)
+    json_array_foreach(json_object_get(g, "pijlers"), i, p)
+        if (strcmp(sqljson_str(p, "pijler"), code) == 0)
             return 1;
-    }
     return 0;
 }
 
+/* 1 when gremium g passes the filters; rel and pil are NULL (no filter)
+ * or non-empty. */
 static int gremium_matches(json_t *g, const char *rel, const char *pil)
 {
-    const char *grel = jstr(g, "relatie");
-
-    if (rel && (grel == NULL || strcmp(grel, rel) != 0))
+    if (rel && strcmp(sqljson_str(g, "relatie"), rel) != 0)
         return 0;
     if (pil && !gremium_has_pillar(g, pil))
         return 0;
@@ -246,17 +185,12 @@ static void write_relation_badge(struct buf *b, const char *rel)
     html_lit(b, "</span>");
 }
 
+/* The Bijlage II group of a gremium by its label, else as stored. */
 static void write_group(struct buf *b, const char *grp)
 {
-    size_t i;
+    const char *label = label_of(groups, grp);
 
-    for (i = 0; grp && i < sizeof groups / sizeof groups[0]; i++) {
-        if (strcmp(grp, groups[i].code) == 0) {
-            html_txt(b, groups[i].label);
-            return;
-        }
-    }
-    write_txt_or_none(b, grp);
+    write_txt_or_none(b, label ? label : grp);
 }
 
 /* "P1, P2" from the gremium's pillar list, or the none marker. */
@@ -272,20 +206,21 @@ static void write_pillar_list(struct buf *b, json_t *g)
     json_array_foreach(json_object_get(g, "pijlers"), i, p) {
         if (i > 0)
             html_lit(b, ", ");
-        html_txt(b, jstr(p, "pijler"));
+        html_txt(b, sqljson_str(p, "pijler"));
     }
 }
 
 /* The GET form with two selects that filters the gremia table. Values
  * come back as ?relatie=...&pijler=...; the empty option means "all". */
-static void write_gremia_filter(struct buf *b, json_t *pillars,
+static void write_gremia_filter(struct req *r, json_t *pillars,
                                 const char *rel, const char *pil)
 {
+    struct buf *b = &r->out;
     json_t *p;
     size_t i;
 
-    html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Filteren</h2>\n"
-                "<form class=\"koers-form\" method=\"get\" action=\"/gremia\">"
+    page_h2(r, "Filteren");
+    html_lit(b, "<form class=\"koers-form\" method=\"get\" action=\"/gremia\">"
                 "\n<div class=\"utrecht-form-field\"><div "
                 "class=\"utrecht-form-field__label\"><label "
                 "class=\"utrecht-form-label\" for=\"relatie\">Relatie met "
@@ -310,15 +245,14 @@ static void write_gremia_filter(struct buf *b, json_t *pillars,
                 "id=\"pijler\" name=\"pijler\"><option value=\"\">Alle "
                 "pijlers</option>");
     json_array_foreach(pillars, i, p) {
-        const char *code = jstr(p, "code");
+        const char *code = sqljson_str(p, "code");
 
         html_lit(b, "<option value=\"");
         html_attr(b, code);
-        html_lit(b, pil && code && strcmp(pil, code) == 0
-                        ? "\" selected>" : "\">");
+        html_lit(b, pil && strcmp(pil, code) == 0 ? "\" selected>" : "\">");
         html_txt(b, code);
         html_lit(b, " — ");
-        html_txt(b, jstr(p, "naam"));
+        html_txt(b, sqljson_str(p, "naam"));
         html_lit(b, "</option>");
     }
     html_lit(b, "</select></div></div>\n<div class=\"koers-actions\">"
@@ -334,80 +268,74 @@ static void write_gremia_filter(struct buf *b, json_t *pillars,
 }
 
 /* One row of the gremia table. */
-static void write_gremium_row(struct buf *b, json_t *g)
+static void write_gremium_row(struct req *r, json_t *g)
 {
+    struct buf *b = &r->out;
     json_t *gb = json_object_get(g, "groepBron");
 
     html_lit(b, "<tr class=\"utrecht-table__row\">");
-    td_num(b, jint(g, "nummer"));
-    th_row_open(b);
-    html_txt(b, jstr(g, "naam"));
-    html_lit(b, "</th>");
-    td_open(b);
-    write_relation_badge(b, jstr(g, "relatie"));
+    page_td_num(r, sqljson_int(g, "nummer"));
+    th_text(r, sqljson_str(g, "naam"));
+    page_td_open(r);
+    write_relation_badge(b, sqljson_str(g, "relatie"));
     html_lit(b, "</td>");
-    td_open(b);
-    write_txt_or_none(b, jstr(g, "toelichting"));
-    html_lit(b, "</td>");
-    td_open(b);
+    td_text(r, sqljson_str(g, "toelichting"));
+    page_td_open(r);
     write_pillar_list(b, g);
     html_lit(b, "</td>");
-    td_open(b);
-    write_group(b, jstr(g, "groep"));
+    page_td_open(r);
+    write_group(b, sqljson_str(g, "groep"));
     html_lit(b, "</td>");
-    td_open(b);
+    page_td_open(r);
     html_lit(b, "Bijlage I: ");
-    write_bron_link(b, json_object_get(g, "bron"));
-    if (json_is_object(gb) && jint(gb, "van") > 0) {
+    write_bron_or_none(r, json_object_get(g, "bron"));
+    if (json_is_object(gb) && sqljson_int(gb, "van") > 0) {
         html_lit(b, "<br>Bijlage II: ");
-        write_bron_link(b, gb);
+        write_bron_or_none(r, gb);
     }
     html_lit(b, "</td></tr>\n");
 }
 
 /* The counts per relation over all gremia, each linked to the filtered
  * list. */
-static void write_gremia_summary(struct buf *b, json_t *gremia)
+static void write_gremia_summary(struct req *r, json_t *gremia)
 {
     static const char *const cols[] = { "Relatie", "#Aantal gremia", NULL };
+    struct buf *b = &r->out;
     long long count[N_RELATIONS] = { 0 };
     long long other = 0;
+    char caption[128];
     json_t *g;
     size_t i;
 
     json_array_foreach(gremia, i, g) {
-        int k = relation_index(jstr(g, "relatie"));
+        int k = relation_index(sqljson_str(g, "relatie"));
         if (k >= 0)
             count[k]++;
         else
             other++;
     }
-    html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Samenvatting "
-                "per relatie</h2>\n");
-    table_open(b, "samenvatting-titel");
-    html_lit(b, "Aantal gremia per relatie met het Actieplan (alle ");
-    html_int(b, (long long)json_array_size(gremia));
-    html_lit(b, " gremia)");
-    table_head(b, cols);
+    page_h2(r, "Samenvatting per relatie");
+    snprintf(caption, sizeof caption, "Aantal gremia per relatie met het "
+             "Actieplan (alle %lld gremia)",
+             (long long)json_array_size(gremia));
+    page_table_open(r, "samenvatting-titel", caption, cols);
     for (i = 0; i < N_RELATIONS; i++) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
-        th_row_open(b);
-        html_lit(b, "<a class=\"nl-link\" href=\"/gremia?relatie=");
-        html_url_arg(b, relations[i].code);
-        html_lit(b, "\">");
-        html_txt(b, relations[i].code);
-        html_lit(b, "</a></th>");
-        td_num(b, count[i]);
+        page_th_row_open(r);
+        page_link(r, "/gremia?relatie=", relations[i].code,
+                  relations[i].code);
+        html_lit(b, "</th>");
+        page_td_num(r, count[i]);
         html_lit(b, "</tr>\n");
     }
     if (other > 0) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
-        th_row_open(b);
-        html_lit(b, "overig</th>");
-        td_num(b, other);
+        th_text(r, "overig");
+        page_td_num(r, other);
         html_lit(b, "</tr>\n");
     }
-    table_close(b);
+    page_table_close(r);
 }
 
 /* 1 when `code` is the code of one of the pillars. */
@@ -416,11 +344,9 @@ static int pillar_known(json_t *pillars, const char *code)
     json_t *p;
     size_t i;
 
-    json_array_foreach(pillars, i, p) {
-        const char *c = jstr(p, "code");
-        if (c && strcmp(c, code) == 0)
+    json_array_foreach(pillars, i, p)
+        if (strcmp(sqljson_str(p, "code"), code) == 0)
             return 1;
-    }
     return 0;
 }
 
@@ -435,12 +361,12 @@ static void pillar_choices(json_t *pillars, char *msg, size_t len)
                                       "een pijlercode: ");
     json_array_foreach(pillars, i, p) {
         const char *sep = i == 0 ? "" : i + 1 == n ? " of " : ", ";
-        const char *code = jstr(p, "code");
+        const char *code = sqljson_str(p, "code");
 
         if (used >= len)
             break;
         used += (size_t)snprintf(msg + used, len - used, "%s%s", sep,
-                                 code ? code : "?");
+                                 code[0] ? code : "?");
     }
     if (used < len)
         snprintf(msg + used, len - used, ".");
@@ -496,13 +422,13 @@ void ui_gremia(struct req *r)
                 "Bijlage II deelt de gremia in groepen in: doelen gelijk aan "
                 "het Actieplan, breder of specifieker.</p>\n");
     page_bron(r, BRON_GREMIA_SECTIE, BRON_GREMIA_VAN, BRON_GREMIA_TOT);
-    write_gremia_filter(b, pillars, rel, pil);
+    write_gremia_filter(r, pillars, rel, pil);
 
     json_array_foreach(gremia, i, g)
         if (gremium_matches(g, rel, pil))
             shown++;
-    html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Overzicht"
-                "</h2>\n<p class=\"nl-paragraph\">");
+    page_h2(r, "Overzicht");
+    html_lit(b, "<p class=\"nl-paragraph\">");
     html_int(b, shown);
     html_lit(b, " van ");
     html_int(b, (long long)json_array_size(gremia));
@@ -520,16 +446,14 @@ void ui_gremia(struct req *r)
         html_lit(b, "<p class=\"nl-paragraph\">Geen gremia gevonden met dit "
                     "filter.</p>\n");
     } else {
-        table_open(b, "gremia-titel");
-        html_lit(b, "Gremia met hun relatie tot het Actieplan Groene en "
-                    "Digitale Banen");
-        table_head(b, cols);
+        page_table_open(r, "gremia-titel", "Gremia met hun relatie tot het "
+                        "Actieplan Groene en Digitale Banen", cols);
         json_array_foreach(gremia, i, g)
             if (gremium_matches(g, rel, pil))
-                write_gremium_row(b, g);
-        table_close(b);
+                write_gremium_row(r, g);
+        page_table_close(r);
     }
-    write_gremia_summary(b, gremia);
+    write_gremia_summary(r, gremia);
     page_end(r);
 cleanup:
     json_decref(gremia);
@@ -555,15 +479,14 @@ void ui_risks(struct req *r)
                 "dekken.</p>\n");
     page_bron(r, BRON_RISICO_SECTIE, BRON_RISICO_VAN, BRON_RISICO_TOT);
     json_array_foreach(risks, i, k) {
-        json_t *bron = json_object_get(k, "bron");
         json_t *ms = json_object_get(k, "maatregelen");
 
         html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Risico ");
-        html_int(b, jint(k, "nummer"));
+        html_int(b, sqljson_int(k, "nummer"));
         html_lit(b, ": ");
-        html_txt(b, jstr(k, "titel"));
+        html_txt(b, sqljson_str(k, "titel"));
         html_lit(b, "</h2>\n<p class=\"nl-paragraph\">");
-        html_txt(b, jstr(k, "omschrijving"));
+        html_txt(b, sqljson_str(k, "omschrijving"));
         html_lit(b, "</p>\n<h3 class=\"nl-heading nl-heading--level-3\">"
                     "Beheersmaatregelen</h3>\n");
         if (json_array_size(ms) == 0) {
@@ -573,13 +496,12 @@ void ui_risks(struct req *r)
             html_lit(b, "<ul class=\"utrecht-unordered-list\">");
             json_array_foreach(ms, j, m) {
                 html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-                html_txt(b, jstr(m, "tekst"));
+                html_txt(b, sqljson_str(m, "tekst"));
                 html_lit(b, "</li>");
             }
             html_lit(b, "</ul>\n");
         }
-        page_bron(r, jstr(bron, "sectie"), jint(bron, "van"),
-                  jint(bron, "tot"));
+        page_bron_json(r, k, "bron");
     }
     page_end(r);
 cleanup:
@@ -589,8 +511,8 @@ cleanup:
 /* "start–eind", one of them, or "nog niet gepland". */
 static void write_planned(struct buf *b, json_t *s)
 {
-    const char *from = jstr(s, "geplandStart");
-    const char *to = jstr(s, "geplandEind");
+    const char *from = sqljson_str(s, "geplandStart");
+    const char *to = sqljson_str(s, "geplandEind");
 
     if (blank(from) && blank(to)) {
         html_lit(b, "<span class=\"koers-muted\">nog niet gepland</span>");
@@ -609,14 +531,15 @@ static void write_planned(struct buf *b, json_t *s)
 
 /* The sub-steps of one plan step as a table; the caption id is derived
  * from the step number so each region has its own label. */
-static void write_substeps(struct buf *b, json_t *step)
+static void write_substeps(struct req *r, json_t *step)
 {
     static const char *const cols[] = {
         "Nr", "Substap", "Omschrijving", "Verantwoordelijke", "Gepland",
         "Bron", NULL
     };
     json_t *subs = json_object_get(step, "substappen"), *s;
-    char id[48];
+    struct buf *b = &r->out;
+    char id[48], caption[64];
     size_t i;
 
     if (json_array_size(subs) == 0) {
@@ -624,33 +547,25 @@ static void write_substeps(struct buf *b, json_t *step)
                     "substappen voor deze stap.</p>\n");
         return;
     }
-    snprintf(id, sizeof id, "stap-%lld-titel", jint(step, "nummer"));
-    table_open(b, id);
-    html_lit(b, "Substappen van stap ");
-    html_int(b, jint(step, "nummer"));
-    table_head(b, cols);
+    snprintf(id, sizeof id, "stap-%lld-titel", sqljson_int(step, "nummer"));
+    snprintf(caption, sizeof caption, "Substappen van stap %lld",
+             sqljson_int(step, "nummer"));
+    page_table_open(r, id, caption, cols);
     json_array_foreach(subs, i, s) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
-        td_open(b);
-        html_txt(b, jstr(s, "nummer"));
+        page_td_open(r);
+        html_txt(b, sqljson_str(s, "nummer"));
         html_lit(b, "</td>");
-        th_row_open(b);
-        html_txt(b, jstr(s, "titel"));
-        html_lit(b, "</th>");
-        td_open(b);
-        write_txt_or_none(b, jstr(s, "omschrijving"));
-        html_lit(b, "</td>");
-        td_open(b);
-        write_txt_or_none(b, jstr(s, "verantwoordelijke"));
-        html_lit(b, "</td>");
-        td_open(b);
+        th_text(r, sqljson_str(s, "titel"));
+        td_text(r, sqljson_str(s, "omschrijving"));
+        td_text(r, sqljson_str(s, "verantwoordelijke"));
+        page_td_open(r);
         write_planned(b, s);
         html_lit(b, "</td>");
-        td_open(b);
-        write_bron_link(b, json_object_get(s, "bron"));
-        html_lit(b, "</td></tr>\n");
+        td_bron(r, json_object_get(s, "bron"));
+        html_lit(b, "</tr>\n");
     }
-    table_close(b);
+    page_table_close(r);
 }
 
 /* GET /implementatieplan - the steps of figure 12 with their sub-steps. */
@@ -678,85 +593,72 @@ void ui_plan(struct req *r)
                "staan niet in de tekst van het rapport. Daarom staat bij de "
                "substappen nog geen planning.");
     json_array_foreach(steps, i, s) {
-        json_t *bron = json_object_get(s, "bron");
-
         html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Stap ");
-        html_int(b, jint(s, "nummer"));
+        html_int(b, sqljson_int(s, "nummer"));
         html_lit(b, ": ");
-        html_txt(b, jstr(s, "titel"));
+        html_txt(b, sqljson_str(s, "titel"));
         html_lit(b, "</h2>\n");
-        page_bron(r, jstr(bron, "sectie"), jint(bron, "van"),
-                  jint(bron, "tot"));
-        write_substeps(b, s);
+        page_bron_json(r, s, "bron");
+        write_substeps(r, s);
     }
     page_end(r);
 cleanup:
     json_decref(steps);
 }
 
+/* The domain of a monitor topic as a badge; an unknown one as stored. */
 static void write_domain_badge(struct buf *b, const char *dom)
 {
-    size_t i;
+    const char *label = label_of(domains, dom);
 
-    for (i = 0; dom && i < sizeof domains / sizeof domains[0]; i++) {
-        if (strcmp(dom, domains[i].code) == 0) {
-            html_lit(b, "<span class=\"koers-badge\">");
-            html_txt(b, domains[i].label);
-            html_lit(b, "</span>");
-            return;
-        }
+    if (label == NULL) {
+        write_txt_or_none(b, dom);
+        return;
     }
-    write_txt_or_none(b, dom);
+    html_lit(b, "<span class=\"koers-badge\">");
+    html_txt(b, label);
+    html_lit(b, "</span>");
 }
 
 /* The topics of one pillar as a table, or a sentence when there are
  * none. */
-static void write_pillar_topics(struct buf *b, json_t *pillar,
+static void write_pillar_topics(struct req *r, json_t *pillar,
                                 json_t *topics)
 {
     static const char *const cols[] = {
         "Onderwerp", "Omschrijving", "Domein", "Bron", NULL
     };
-    const char *code = jstr(pillar, "code");
+    const char *code = sqljson_str(pillar, "code");
+    struct buf *b = &r->out;
     json_t *t;
     size_t i, n = 0;
-    char id[48];
+    char id[48], caption[160];
 
-    json_array_foreach(topics, i, t) {
-        const char *p = jstr(t, "pijler");
-        if (p && code && strcmp(p, code) == 0)
+    json_array_foreach(topics, i, t)
+        if (strcmp(sqljson_str(t, "pijler"), code) == 0)
             n++;
-    }
     if (n == 0) {
         html_lit(b, "<p class=\"nl-paragraph\">Figuur 10 noemt voor deze "
                     "pijler geen onderwerpen.</p>\n");
         return;
     }
-    snprintf(id, sizeof id, "onderwerpen-%lld-titel", jint(pillar, "nummer"));
-    table_open(b, id);
-    html_lit(b, "Onderwerpen van pijler ");
-    html_txt(b, code);
-    table_head(b, cols);
+    snprintf(id, sizeof id, "onderwerpen-%lld-titel",
+             sqljson_int(pillar, "nummer"));
+    snprintf(caption, sizeof caption, "Onderwerpen van pijler %s", code);
+    page_table_open(r, id, caption, cols);
     json_array_foreach(topics, i, t) {
-        const char *p = jstr(t, "pijler");
-
-        if (p == NULL || code == NULL || strcmp(p, code) != 0)
+        if (strcmp(sqljson_str(t, "pijler"), code) != 0)
             continue;
         html_lit(b, "<tr class=\"utrecht-table__row\">");
-        th_row_open(b);
-        html_txt(b, jstr(t, "naam"));
-        html_lit(b, "</th>");
-        td_open(b);
-        write_txt_or_none(b, jstr(t, "omschrijving"));
+        th_text(r, sqljson_str(t, "naam"));
+        td_text(r, sqljson_str(t, "omschrijving"));
+        page_td_open(r);
+        write_domain_badge(b, sqljson_str(t, "domein"));
         html_lit(b, "</td>");
-        td_open(b);
-        write_domain_badge(b, jstr(t, "domein"));
-        html_lit(b, "</td>");
-        td_open(b);
-        write_bron_link(b, json_object_get(t, "bron"));
-        html_lit(b, "</td></tr>\n");
+        td_bron(r, json_object_get(t, "bron"));
+        html_lit(b, "</tr>\n");
     }
-    table_close(b);
+    page_table_close(r);
 }
 
 /* GET /indicatoren - the monitor topics of figure 10 per pillar. */
@@ -784,11 +686,11 @@ void ui_indicators(struct req *r)
                "indicatoren volgen in een latere versie.");
     json_array_foreach(pillars, i, p) {
         html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Pijler ");
-        html_txt(b, jstr(p, "code"));
+        html_txt(b, sqljson_str(p, "code"));
         html_lit(b, " — ");
-        html_txt(b, jstr(p, "naam"));
+        html_txt(b, sqljson_str(p, "naam"));
         html_lit(b, "</h2>\n");
-        write_pillar_topics(b, p, topics);
+        write_pillar_topics(r, p, topics);
     }
     page_end(r);
 cleanup:

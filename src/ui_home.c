@@ -31,11 +31,11 @@ void ui_home(struct req *r)
     html_lit(b, "<ul class=\"utrecht-unordered-list\">");
     json_array_foreach(pillars, i, p) {
         html_lit(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
-        html_txt(b, json_string_value(json_object_get(p, "code")));
+        html_txt(b, sqljson_str(p, "code"));
         html_lit(b, " — ");
-        html_txt(b, json_string_value(json_object_get(p, "naam")));
+        html_txt(b, sqljson_str(p, "naam"));
         html_lit(b, "</strong>: ");
-        html_txt(b, json_string_value(json_object_get(p, "omschrijving")));
+        html_txt(b, sqljson_str(p, "omschrijving"));
         html_lit(b, "</li>");
     }
     html_lit(b, "</ul>");
@@ -50,26 +50,22 @@ void ui_home(struct req *r)
                 "koersoverleg.</figcaption></figure>\n");
     json_array_foreach(levels, i, l) {
         html_lit(b, "<h3 class=\"nl-heading nl-heading--level-3\">");
-        html_txt(b, json_string_value(json_object_get(l, "naam")));
+        html_txt(b, sqljson_str(l, "naam"));
         html_lit(b, "</h3><p class=\"nl-paragraph\">");
-        html_txt(b, json_string_value(json_object_get(l, "omschrijving")));
+        html_txt(b, sqljson_str(l, "omschrijving"));
         html_lit(b, "</p>");
         page_bron_json(r, l, "bron");
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
         json_array_foreach(bodies, k, bd) {
-            const char *code = json_string_value(json_object_get(bd, "code"));
             if (!json_equal(json_object_get(bd, "niveau"),
                             json_object_get(l, "code")))
                 continue;
-            html_lit(b, "<li class=\"utrecht-unordered-list__item\">"
-                        "<a class=\"nl-link\" href=\"/overleggen/");
-            html_url_arg(b, code);
-            html_lit(b, "\">");
-            html_txt(b, json_string_value(json_object_get(bd, "naam")));
-            html_lit(b, "</a> — ");
-            html_txt(b, json_string_value(json_object_get(bd, "frequentie")));
+            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
+            page_code_link(r, "/overleggen/", bd);
+            html_lit(b, " — ");
+            html_txt(b, sqljson_str(bd, "frequentie"));
             html_lit(b, "; voorzitter: ");
-            html_txt(b, json_string_value(json_object_get(bd, "voorzitter")));
+            html_txt(b, sqljson_str(bd, "voorzitter"));
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>\n");

@@ -11,6 +11,7 @@
 #include "html.h"
 #include "page.h"
 #include "perm.h"
+#include "sqljson.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -22,25 +23,6 @@
 #define REPORT_MAX_DIGITS 12     /* longer numbers are out of range anyway */
 
 #define ROLE_BIT(x) (1u << (x))
-
-/* Open a scrollable table up to and including the caption start tag;
- * the caller writes the caption text. `id` names the caption, which
- * labels the scroll region. */
-static void table_open(struct buf *b, const char *id)
-{
-    html_lit(b, "<div class=\"koers-table-scroll\" role=\"region\" "
-                "aria-labelledby=\"");
-    html_attr(b, id);
-    html_lit(b, "\" tabindex=\"0\">\n<table class=\"utrecht-table "
-                "utrecht-table--html-table\">\n<caption id=\"");
-    html_attr(b, id);
-    html_lit(b, "\" class=\"utrecht-table__caption\">");
-}
-
-static void table_close(struct buf *b)
-{
-    html_lit(b, "</tbody>\n</table>\n</div>\n");
-}
 
 /* ---- /rapport ---------------------------------------------------------- */
 
@@ -144,22 +126,14 @@ static int report_range(struct req *r, long long size, long long *from,
     return 0;
 }
 
-/* href="/rapport?van=A&amp;tot=B#rA" without the surrounding quotes. */
-static void report_href(struct buf *b, long long from, long long to)
-{
-    html_lit(b, "/rapport?van=");
-    html_int(b, from);
-    html_lit(b, "&amp;tot=");
-    html_int(b, to);
-    html_lit(b, "#r");
-    html_int(b, from);
-}
-
-static void write_report_form(struct buf *b, long long from, long long to,
+/* The form that asks for a range of lines, filled in with from..to. */
+static void write_report_form(struct req *r, long long from, long long to,
                               long long size)
 {
-    html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Regels kiezen"
-                "</h2>\n<p class=\"nl-paragraph\">Het rapport heeft ");
+    struct buf *b = &r->out;
+
+    page_h2(r, "Regels kiezen");
+    html_lit(b, "<p class=\"nl-paragraph\">Het rapport heeft ");
     html_int(b, size);
     html_lit(b, " regels. U kunt ten hoogste ");
     html_int(b, REPORT_MAX_LINES);
@@ -190,9 +164,10 @@ static void write_report_form(struct buf *b, long long from, long long to,
 }
 
 /* Links to the block of the same length before and after [from, to]. */
-static void write_report_nav(struct buf *b, long long from, long long to,
+static void write_report_nav(struct req *r, long long from, long long to,
                              long long size)
 {
+    struct buf *b = &r->out;
     long long n = to - from + 1;
 
     html_lit(b, "<nav aria-label=\"Bladeren in het rapport\"><ul "
@@ -202,7 +177,7 @@ static void write_report_nav(struct buf *b, long long from, long long to,
 
         html_lit(b, "<li class=\"utrecht-unordered-list__item\"><a "
                     "class=\"nl-link\" href=\"");
-        report_href(b, pf, from - 1);
+        page_report_href(r, pf, from - 1);
         html_lit(b, "\">Vorige regels (");
         html_int(b, pf);
         html_lit(b, "–");
@@ -214,7 +189,7 @@ static void write_report_nav(struct buf *b, long long from, long long to,
 
         html_lit(b, "<li class=\"utrecht-unordered-list__item\"><a "
                     "class=\"nl-link\" href=\"");
-        report_href(b, to + 1, nt);
+        page_report_href(r, to + 1, nt);
         html_lit(b, "\">Volgende regels (");
         html_int(b, to + 1);
         html_lit(b, "–");
@@ -226,15 +201,13 @@ static void write_report_nav(struct buf *b, long long from, long long to,
                 "rapport</a></li></ul></nav>\n");
 }
 
-/* "Regel A" or "Regels A–B". */
-static void write_range(struct buf *b, long long from, long long to)
+/* "Regel A" or "Regels A–B" into out. */
+static void range_text(char *out, size_t len, long long from, long long to)
 {
-    html_lit(b, from == to ? "Regel " : "Regels ");
-    html_int(b, from);
-    if (to != from) {
-        html_lit(b, "–");
-        html_int(b, to);
-    }
+    if (from == to)
+        snprintf(out, len, "Regel %lld", from);
+    else
+        snprintf(out, len, "Regels %lld–%lld", from, to);
 }
 
 /* A row-group header inside the lines table ("Gevraagde regels"). */
@@ -250,32 +223,29 @@ static void write_group_row(struct buf *b, const char *label)
 /* The lines as a table in up to three row groups: context before, the
  * requested lines (class koers-highlight, and said in words), context
  * after. Each row has id rN so citations can link to #rN. */
-static void write_report_lines(struct buf *b, json_t *lines,
+static void write_report_lines(struct req *r, json_t *lines,
                                long long from, long long to)
 {
+    static const char *const cols[] = { "#Regel", "Tekst", NULL };
+    struct buf *b = &r->out;
+    char range[64], caption[160];
     json_t *l;
     size_t i;
     int group = -1;   /* 0 before, 1 requested, 2 after */
 
-    table_open(b, "regels-titel");
-    write_range(b, from, to);
-    html_lit(b, " van het rapport, met ten hoogste ");
-    html_int(b, REPORT_CONTEXT);
-    html_lit(b, " regels context ervoor en erna");
-    html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr "
-                "class=\"utrecht-table__row\"><th "
-                "class=\"utrecht-table__header-cell "
-                "utrecht-table__header-cell--numeric-column\" scope=\"col\">"
-                "Regel</th><th class=\"utrecht-table__header-cell\" "
-                "scope=\"col\">Tekst</th></tr></thead>\n");
+    range_text(range, sizeof range, from, to);
+    snprintf(caption, sizeof caption, "%s van het rapport, met ten hoogste "
+             "%d regels context ervoor en erna", range, REPORT_CONTEXT);
+    page_table_open(r, "regels-titel", caption, cols);
     json_array_foreach(lines, i, l) {
-        long long nr = json_integer_value(json_object_get(l, "nr"));
+        long long nr = sqljson_int(l, "nr");
         int g = nr < from ? 0 : nr <= to ? 1 : 2;
 
         if (g != group) {
+            /* page_table_open opened the first group's tbody */
             if (group >= 0)
-                html_lit(b, "</tbody>\n");
-            html_lit(b, "<tbody class=\"utrecht-table__body\">\n");
+                html_lit(b, "</tbody>\n<tbody class=\"utrecht-table__body\">"
+                            "\n");
             write_group_row(b, g == 0 ? "Context vooraf"
                                : g == 1 ? "Gevraagde regels"
                                : "Context achteraf");
@@ -290,12 +260,10 @@ static void write_report_lines(struct buf *b, json_t *lines,
                     "scope=\"row\">");
         html_int(b, nr);
         html_lit(b, "</th><td class=\"utrecht-table__cell\">");
-        html_txt(b, json_string_value(json_object_get(l, "tekst")));
+        html_txt(b, sqljson_str(l, "tekst"));
         html_lit(b, "</td></tr>\n");
     }
-    if (group < 0)
-        html_lit(b, "<tbody class=\"utrecht-table__body\">\n");
-    table_close(b);
+    page_table_close(r);
 }
 
 /* GET /rapport[?van=A&tot=B] - report lines A..B highlighted, with
@@ -307,7 +275,7 @@ void ui_report(struct req *r)
     struct buf *b = &r->out;
     long long size = governance_report_size(r->db), from = 0, to = 0;
     long long cfrom, cto;
-    char msg[256];
+    char msg[256], range[64];
 
     if (size < 1) {
         page_error(r, 500, "Er ging iets mis",
@@ -333,16 +301,16 @@ void ui_report(struct req *r)
                 "oktober 2023. De regelnummers zijn die van de tekstversie "
                 "<code>shared/seed/000_49aec500606ddf38.txt</code>. Elke "
                 "bronvermelding in Koers verwijst naar deze regels.</p>\n");
-    write_report_form(b, from, to, size);
-    html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">");
-    write_range(b, from, to);
-    html_lit(b, "</h2>\n<p class=\"nl-paragraph\">De gevraagde regels staan "
+    write_report_form(r, from, to, size);
+    range_text(range, sizeof range, from, to);
+    page_h2(r, range);
+    html_lit(b, "<p class=\"nl-paragraph\">De gevraagde regels staan "
                 "onder het kopje ‘Gevraagde regels’. Daarvoor en daarna "
                 "staan ter context ten hoogste ");
     html_int(b, REPORT_CONTEXT);
     html_lit(b, " regels.</p>\n");
-    write_report_lines(b, lines, from, to);
-    write_report_nav(b, from, to, size);
+    write_report_lines(r, lines, from, to);
+    write_report_nav(r, from, to, size);
     page_end(r);
 cleanup:
     json_decref(lines);
@@ -374,6 +342,7 @@ static const char *const role_notes[ROLE_COUNT] = {
 /* GET /rechten - the permission table of perm.h, role x action. */
 void ui_permissions(struct req *r)
 {
+    const char *cols[ROLE_COUNT + 2];
     struct buf *b = &r->out;
     int a, role;
 
@@ -383,32 +352,25 @@ void ui_permissions(struct req *r)
                 "wijziging, op de website en in de API. ‘Eigen overleg’ "
                 "betekent: alleen in het overleg dat bij het account hoort."
                 "</p>\n");
-    table_open(b, "rechten-titel");
-    html_lit(b, "Acties en de rollen die ze mogen uitvoeren</caption>\n"
-                "<thead class=\"utrecht-table__header\"><tr "
-                "class=\"utrecht-table__row\"><th "
-                "class=\"utrecht-table__header-cell\" scope=\"col\">Actie"
-                "</th>");
-    for (role = 0; role < ROLE_COUNT; role++) {
-        html_lit(b, "<th class=\"utrecht-table__header-cell\" "
-                    "scope=\"col\">");
-        html_txt(b, perm_role_label((enum perm_role)role));
-        html_lit(b, "</th>");
-    }
-    html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+    cols[0] = "Actie";
+    for (role = 0; role < ROLE_COUNT; role++)
+        cols[role + 1] = perm_role_label((enum perm_role)role);
+    cols[ROLE_COUNT + 1] = NULL;
+    page_table_open(r, "rechten-titel",
+                    "Acties en de rollen die ze mogen uitvoeren", cols);
     for (a = 0; a < ACT_COUNT; a++) {
         const struct perm_rule *rule = perm_rule((enum perm_action)a);
 
         if (rule == NULL)
             continue;
-        html_lit(b, "<tr class=\"utrecht-table__row\"><th "
-                    "class=\"utrecht-table__header-cell\" scope=\"row\">");
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_th_row_open(r);
         html_txt(b, rule->label);
         html_lit(b, "<br><code>");
         html_txt(b, rule->code);
         html_lit(b, "</code></th>");
         for (role = 0; role < ROLE_COUNT; role++) {
-            html_lit(b, "<td class=\"utrecht-table__cell\">");
+            page_td_open(r);
             if (rule->roles_all & ROLE_BIT(role))
                 html_lit(b, "ja");
             else if (rule->roles_own_body & ROLE_BIT(role))
@@ -419,7 +381,7 @@ void ui_permissions(struct req *r)
         }
         html_lit(b, "</tr>\n");
     }
-    table_close(b);
+    page_table_close(r);
 
     html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">De rollen"
                 "</h2>\n<p class=\"nl-paragraph\">Dit zijn de rollen van "

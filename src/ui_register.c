@@ -11,16 +11,11 @@
 #include "organisation.h"
 #include "page.h"
 #include "person.h"
+#include "sqljson.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *jstr(json_t *o, const char *k)
-{
-    const char *s = json_string_value(json_object_get(o, k));
-    return s ? s : "";
-}
 
 static const char *const type_labels[] = {
     "Overheid", "Onderwijs", "Bedrijfsleven", "Vakbond", "Regio",
@@ -30,27 +25,10 @@ static const char *const domain_labels[] = {
     "Techniek", "ICT", "Techniek en ICT", NULL
 };
 
-static void link_to(struct req *r, const char *base, const char *code,
-                    const char *text)
-{
-    html_lit(&r->out, "<a class=\"nl-link\" href=\"");
-    html_attr(&r->out, base);
-    html_url_arg(&r->out, code);
-    html_lit(&r->out, "\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</a>");
-}
-
+/* After a successful save: back to the page of what was saved. */
 static void redirect_to(struct req *r, const char *base, const char *code)
 {
-    struct buf loc;
-
-    buf_init(&loc, 512);
-    buf_puts(&loc, base);
-    html_url_arg(&loc, code);
-    buf_puts(&loc, "?opgeslagen=1");
-    resp_redirect(r, buf_str(&loc));
-    buf_free(&loc);
+    page_redirect(r, base, code, "?opgeslagen=1");
 }
 
 /* ---- organisations ---- */
@@ -76,9 +54,9 @@ void ui_orgs(struct req *r)
                     "</p>");
     page_table_open(r, "organisaties", "Organisaties", cols);
     json_array_foreach(orgs, i, o) {
-        html_lit(b, "<tr class=\"utrecht-table__row\"><th "
-                    "class=\"utrecht-table__header-cell\" scope=\"row\">");
-        link_to(r, "/organisaties/", jstr(o, "code"), jstr(o, "naam"));
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_th_row_open(r);
+        page_code_link(r, "/organisaties/", o);
         html_lit(b, "</th>");
         page_td(r, o, "type");
         page_td(r, o, "domein");
@@ -101,23 +79,23 @@ void ui_org(struct req *r)
         page_error(r, 404, "Niet gevonden", "Deze organisatie bestaat niet.");
         return;
     }
-    page_begin(r, jstr(o, "naam"), "/organisaties");
+    page_begin(r, sqljson_str(o, "naam"), "/organisaties");
     if (req_query(r, "opgeslagen"))
         page_alert(r, "ok", "De organisatie is opgeslagen.");
-    if (jstr(o, "omschrijving")[0]) {
+    if (sqljson_str(o, "omschrijving")[0]) {
         html_lit(b, "<p class=\"nl-paragraph\">");
-        html_txt(b, jstr(o, "omschrijving"));
+        html_txt(b, sqljson_str(o, "omschrijving"));
         html_lit(b, "</p>");
     }
     html_lit(b, "<dl class=\"koers-dl\">");
-    page_dl_item(r, "Afkorting", jstr(o, "afkorting"));
-    page_dl_item(r, "Type", jstr(o, "type"));
-    page_dl_item(r, "Domein", jstr(o, "domein"));
-    page_dl_item(r, "Code", jstr(o, "code"));
-    if (jstr(o, "onderdeelVan")[0]) {
+    page_dl_item(r, "Afkorting", sqljson_str(o, "afkorting"));
+    page_dl_item(r, "Type", sqljson_str(o, "type"));
+    page_dl_item(r, "Domein", sqljson_str(o, "domein"));
+    page_dl_item(r, "Code", sqljson_str(o, "code"));
+    if (sqljson_str(o, "onderdeelVan")[0]) {
         html_lit(b, "<dt>Onderdeel van</dt><dd>");
-        link_to(r, "/organisaties/", jstr(o, "onderdeelVan"),
-                jstr(o, "onderdeelVan"));
+        page_link(r, "/organisaties/", sqljson_str(o, "onderdeelVan"),
+                  sqljson_str(o, "onderdeelVan"));
         html_lit(b, "</dd>");
     }
     html_lit(b, "</dl>");
@@ -129,12 +107,12 @@ void ui_org(struct req *r)
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
     json_array_foreach(json_object_get(o, "overleggen"), i, x) {
         html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        link_to(r, "/overleggen/", jstr(x, "code"), jstr(x, "naam"));
-        html_lit(b, strcmp(jstr(x, "soort"), "lid") == 0 ? " — lid"
+        page_code_link(r, "/overleggen/", x);
+        html_lit(b, strcmp(sqljson_str(x, "soort"), "lid") == 0 ? " — lid"
                                                          : " — genodigde");
-        if (jstr(x, "zetel")[0]) {
+        if (sqljson_str(x, "zetel")[0]) {
             html_lit(b, " (zetel: ");
-            html_txt(b, jstr(x, "zetel"));
+            html_txt(b, sqljson_str(x, "zetel"));
             html_lit(b, ")");
         }
         html_lit(b, "</li>");
@@ -146,7 +124,7 @@ void ui_org(struct req *r)
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
         json_array_foreach(json_object_get(o, "onderdelen"), i, x) {
             html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            link_to(r, "/organisaties/", jstr(x, "code"), jstr(x, "naam"));
+            page_code_link(r, "/organisaties/", x);
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>");
@@ -156,10 +134,10 @@ void ui_org(struct req *r)
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
         json_array_foreach(json_object_get(o, "personen"), i, x) {
             char id[24];
-            snprintf(id, sizeof id, "%lld",
-                     (long long)json_integer_value(json_object_get(x, "id")));
+
+            snprintf(id, sizeof id, "%lld", sqljson_int(x, "id"));
             html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            link_to(r, "/personen/", id, jstr(x, "naam"));
+            page_link(r, "/personen/", id, sqljson_str(x, "naam"));
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>");
@@ -170,7 +148,7 @@ void ui_org(struct req *r)
                     "utrecht-button-link--html-a "
                     "utrecht-button-link--secondary-action\" "
                     "href=\"/organisaties/");
-        html_url_arg(b, jstr(o, "code"));
+        html_url_arg(b, sqljson_str(o, "code"));
         html_lit(b, "/wijzigen\">Wijzigen</a></p>");
     }
     page_end(r);
@@ -194,10 +172,10 @@ static void org_form(struct req *r, const char *title, json_t *o,
     if (pv == NULL || pl == NULL)
         goto cleanup;
     json_array_foreach(orgs, i, x) {
-        if (code_fixed && strcmp(code_fixed, jstr(x, "code")) == 0)
+        if (code_fixed && strcmp(code_fixed, sqljson_str(x, "code")) == 0)
             continue;
-        pv[k] = jstr(x, "code");
-        pl[k++] = jstr(x, "naam");
+        pv[k] = sqljson_str(x, "code");
+        pl[k++] = sqljson_str(x, "naam");
     }
     html_lit(b, "<form class=\"koers-form\" method=\"post\" action=\"");
     if (code_fixed) {
@@ -210,18 +188,18 @@ static void org_form(struct req *r, const char *title, json_t *o,
     page_csrf_field(r);
     if (!code_fixed)
         page_field(r, "code", "Code (kleine letters, cijfers, streepjes)",
-                   "text", jstr(o, "code"), NULL, 1);
-    page_field(r, "naam", "Naam", "text", jstr(o, "naam"), NULL, 1);
-    page_field(r, "afkorting", "Afkorting", "text", jstr(o, "afkorting"),
-               NULL, 0);
+                   "text", sqljson_str(o, "code"), NULL, 1);
+    page_field(r, "naam", "Naam", "text", sqljson_str(o, "naam"), NULL, 1);
+    page_field(r, "afkorting", "Afkorting", "text",
+               sqljson_str(o, "afkorting"), NULL, 0);
     page_select(r, "type", "Type", organisation_types, type_labels,
-                jstr(o, "type"), NULL, NULL);
+                sqljson_str(o, "type"), NULL, NULL);
     page_select(r, "domein", "Domein", organisation_domains, domain_labels,
-                jstr(o, "domein"), NULL, NULL);
+                sqljson_str(o, "domein"), NULL, NULL);
     page_select(r, "onderdeelVan", "Onderdeel van", pv, pl,
-                jstr(o, "onderdeelVan"), "Geen", NULL);
+                sqljson_str(o, "onderdeelVan"), "Geen", NULL);
     page_field(r, "omschrijving", "Omschrijving", "textarea",
-               jstr(o, "omschrijving"), NULL, 0);
+               sqljson_str(o, "omschrijving"), NULL, 0);
     html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
                 "utrecht-button--primary-action\" type=\"submit\">Opslaan"
                 "</button></div></form>\n");
@@ -357,11 +335,11 @@ void ui_persons(struct req *r)
         page_table_open(r, "personen", "Personen", cols);
         json_array_foreach(people, i, p) {
             char id[24];
-            snprintf(id, sizeof id, "%lld",
-                     (long long)json_integer_value(json_object_get(p, "id")));
-            html_lit(b, "<tr class=\"utrecht-table__row\"><th "
-                        "class=\"utrecht-table__header-cell\" scope=\"row\">");
-            link_to(r, "/personen/", id, jstr(p, "naam"));
+
+            snprintf(id, sizeof id, "%lld", sqljson_int(p, "id"));
+            html_lit(b, "<tr class=\"utrecht-table__row\">");
+            page_th_row_open(r);
+            page_link(r, "/personen/", id, sqljson_str(p, "naam"));
             html_lit(b, "</th>");
             page_td(r, p, "organisatieNaam");
             page_td(r, p, "functie");
@@ -395,18 +373,18 @@ void ui_person(struct req *r)
         page_error(r, 404, "Niet gevonden", "Deze persoon bestaat niet.");
         return;
     }
-    page_begin(r, jstr(p, "naam"), "/personen");
+    page_begin(r, sqljson_str(p, "naam"), "/personen");
     if (req_query(r, "opgeslagen"))
         page_alert(r, "ok", "De persoon is opgeslagen.");
     html_lit(b, "<dl class=\"koers-dl\">");
-    if (jstr(p, "organisatie")[0]) {
+    if (sqljson_str(p, "organisatie")[0]) {
         html_lit(b, "<dt>Organisatie</dt><dd>");
-        link_to(r, "/organisaties/", jstr(p, "organisatie"),
-                jstr(p, "organisatieNaam"));
+        page_link(r, "/organisaties/", sqljson_str(p, "organisatie"),
+                  sqljson_str(p, "organisatieNaam"));
         html_lit(b, "</dd>");
     }
-    page_dl_item(r, "Functie", jstr(p, "functie"));
-    page_dl_item(r, "E-mailadres", jstr(p, "email"));
+    page_dl_item(r, "Functie", sqljson_str(p, "functie"));
+    page_dl_item(r, "E-mailadres", sqljson_str(p, "email"));
     html_lit(b, "</dl>");
     page_h2(r, "Overleggen");
     if (json_array_size(json_object_get(p, "overleggen")) == 0)
@@ -414,9 +392,9 @@ void ui_person(struct req *r)
     json_array_foreach(json_object_get(p, "overleggen"), i, x) {
         html_lit(b, i == 0 ? "<ul class=\"utrecht-unordered-list\">" : "");
         html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        link_to(r, "/overleggen/", jstr(x, "code"), jstr(x, "naam"));
+        page_code_link(r, "/overleggen/", x);
         html_lit(b, " — ");
-        html_txt(b, jstr(x, "soort"));
+        html_txt(b, sqljson_str(x, "soort"));
         html_lit(b, "</li>");
         if (i + 1 == json_array_size(json_object_get(p, "overleggen")))
             html_lit(b, "</ul>");
@@ -449,8 +427,8 @@ static void person_form(struct req *r, const char *title, json_t *p,
     if (ov == NULL || ol == NULL)
         goto cleanup;
     json_array_foreach(orgs, i, x) {
-        ov[i] = jstr(x, "code");
-        ol[i] = jstr(x, "naam");
+        ov[i] = sqljson_str(x, "code");
+        ol[i] = sqljson_str(x, "naam");
     }
     html_lit(b, "<form class=\"koers-form\" method=\"post\" action=\"");
     html_lit(b, "/personen");
@@ -460,12 +438,13 @@ static void person_form(struct req *r, const char *title, json_t *p,
     }
     html_lit(b, "\">");
     page_csrf_field(r);
-    page_field(r, "naam", "Naam", "text", jstr(p, "naam"), NULL, 1);
+    page_field(r, "naam", "Naam", "text", sqljson_str(p, "naam"), NULL, 1);
     page_select(r, "organisatie", "Organisatie", ov, ol,
-                jstr(p, "organisatie"), "Geen", NULL);
-    page_field(r, "functie", "Functie", "text", jstr(p, "functie"), NULL, 0);
-    page_field(r, "email", "E-mailadres", "email", jstr(p, "email"), NULL,
-               0);
+                sqljson_str(p, "organisatie"), "Geen", NULL);
+    page_field(r, "functie", "Functie", "text", sqljson_str(p, "functie"),
+               NULL, 0);
+    page_field(r, "email", "E-mailadres", "email", sqljson_str(p, "email"),
+               NULL, 0);
     html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
                 "utrecht-button--primary-action\" type=\"submit\">Opslaan"
                 "</button></div></form>\n");
@@ -571,9 +550,9 @@ void ui_roles(struct req *r)
                 "class=\"utrecht-unordered-list\">");
     json_array_foreach(roles, i, x) {
         html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        link_to(r, "/rollen/", jstr(x, "code"), jstr(x, "naam"));
+        page_code_link(r, "/rollen/", x);
         html_lit(b, ": ");
-        html_txt(b, jstr(x, "omschrijving"));
+        html_txt(b, sqljson_str(x, "omschrijving"));
         html_lit(b, "</li>");
     }
     html_lit(b, "</ul>");
@@ -581,23 +560,13 @@ void ui_roles(struct req *r)
     json_decref(roles);
 }
 
+/* A titled list of duties with their citations; nothing when empty. */
 static void duty_list(struct req *r, json_t *list, const char *title)
 {
-    struct buf *b = &r->out;
-    json_t *d;
-    size_t i;
-
     if (json_array_size(list) == 0)
         return;
     page_h2(r, title);
-    html_lit(b, "<ul class=\"utrecht-unordered-list\">");
-    json_array_foreach(list, i, d) {
-        html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        html_txt(b, jstr(d, "tekst"));
-        page_bron_json(r, d, "bron");
-        html_lit(b, "</li>");
-    }
-    html_lit(b, "</ul>");
+    page_cited_list(r, list);
 }
 
 void ui_role(struct req *r)
@@ -610,9 +579,9 @@ void ui_role(struct req *r)
         page_error(r, 404, "Niet gevonden", "Deze rol bestaat niet.");
         return;
     }
-    page_begin(r, jstr(role, "naam"), "/rollen");
+    page_begin(r, sqljson_str(role, "naam"), "/rollen");
     html_lit(b, "<p class=\"nl-paragraph\">");
-    html_txt(b, jstr(role, "omschrijving"));
+    html_txt(b, sqljson_str(role, "omschrijving"));
     html_lit(b, "</p>");
     page_bron_json(r, role, "bron");
     duty_list(r, json_object_get(role, "verantwoordelijkheden"),
@@ -624,7 +593,7 @@ void ui_role(struct req *r)
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
         json_array_foreach(json_object_get(role, "voorzitterVan"), i, x) {
             html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            link_to(r, "/overleggen/", jstr(x, "code"), jstr(x, "naam"));
+            page_code_link(r, "/overleggen/", x);
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>");

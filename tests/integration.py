@@ -622,8 +622,22 @@ def permission_table_is_enforced_for_every_role(s):
     """Walk the whole table from /api/v1/rechten: every action is tried by
     every role; it must be refused (403) exactly where the table says."""
     rights = s.api("GET", "/rechten").json()["_embedded"]["rechten"]
-    eq(len(rights), 6)
+    eq(len(rights), 9)
     seq = [0]
+    import datetime
+    day0 = datetime.date(2031, 1, 6)
+    r = s.api("POST", "/vergaderingen", "secretaris", {
+        "overleg": "kerngroep-p2", "begin": "2030-03-05T10:00",
+        "einde": "2030-03-05T12:00"})
+    eq(r.status, 201, r.text)
+    p2_meeting = r.json()["id"]
+    rules = s.api("GET", "/cyclusregels").json()["_embedded"]["cyclusregels"]
+    if not rules:
+        s.sql("INSERT INTO cycle_rule(code, kind, body_code, n, description) "
+              "VALUES ('test-regel', 'min_per_jaar', 'koersoverleg', 3, 'x')")
+        rule_code = "test-regel"
+    else:
+        rule_code = rules[0]["code"]
     orgs = [o[0] for o in s.sql("SELECT code FROM organisation ORDER BY id")]
 
     def attempt(action, role):
@@ -659,6 +673,17 @@ def permission_table_is_enforced_for_every_role(s):
             tid = s.sql("SELECT max(id) FROM api_token")[0][0]
             del newer
             return s.api("DELETE", "/tokens/%d" % tid, role), 204
+        if action == "vergadering.plannen":
+            d = (day0 + datetime.timedelta(days=n)).isoformat()
+            return s.api("POST", "/vergaderingen", role, {
+                "overleg": "kerngroep-p2", "begin": d + "T10:00",
+                "einde": d + "T11:00"}), 201
+        if action == "vergadering.vastleggen":
+            return s.api("POST", "/vergaderingen/%d/agendapunten" %
+                         p2_meeting, role, {"titel": "Punt %d" % n}), 201
+        if action == "cyclusregels.beheren":
+            return s.api("PATCH", "/cyclusregels/" + rule_code, role,
+                         {"actief": True}), 200
         raise AssertionError("no attempt for " + action)
 
     checked = 0
@@ -673,7 +698,7 @@ def permission_table_is_enforced_for_every_role(s):
                 eq(r.status, 403, "%s by %s must be refused: %s" % (
                     right["actie"], role, r.text))
             checked += 1
-    eq(checked, 6 * len(ROLES))
+    eq(checked, 9 * len(ROLES))
     # scoped grant: the netwerkmanager of kerngroep-p1 manages that body
     r = s.api("POST", "/overleggen/kerngroep-p1/leden", "netwerkmanager",
               {"organisatie": "uwv", "soort": "genodigde"})
@@ -834,6 +859,131 @@ def invalid_utf8_and_odd_urls_get_precise_errors(s):
     r = s.request("GET", "/", headers={"X-Big": "b" * 100000})
     expect(r.status in (400, 413, 431), "huge header: %d" % r.status)
     eq(s.get("/healthz").status, 200, "server still up")
+
+
+# ------------------------------------------------------- meeting cycle
+
+@test
+def meetings_flow_decisions_to_the_next_agenda(s):
+    def plan(body, day, t0="10:00", t1="12:00", role="secretaris"):
+        return s.api("POST", "/vergaderingen", role, {
+            "overleg": body, "begin": day + "T" + t0,
+            "einde": day + "T" + t1, "locatie": "Den Haag"})
+    r = plan("kerngroep-p1", "2029-02-13")
+    eq(r.status, 201, r.text)
+    kg = r.json()
+    r = plan("koersoverleg", "2029-03-06")
+    eq(r.status, 201, r.text)
+    ko = r.json()
+    orgs = [g["organisatie"]["code"] for g in ko["genodigden"]
+            if g["organisatie"]]
+    expect("ezk" in orgs and "szw" in orgs, "members invited: %s" % orgs)
+    # a kerngroep decision is proposed on the next koersoverleg agenda
+    r = s.api("POST", "/vergaderingen/%d/besluiten" % kg["id"], "secretaris",
+              {"tekst": "Doelstelling P1: 10% meer instroom in bèta-mbo."})
+    eq(r.status, 201, r.text)
+    agenda = s.api("GET", "/vergaderingen/%d" % ko["id"]).json()["agenda"]
+    eq(len(agenda), 1)
+    eq(agenda[0]["bron"], "kerngroep")
+    eq(agenda[0]["status"], "voorgesteld")
+    # a koersoverleg decision waits for the next DG-overleg ...
+    r = s.api("POST", "/vergaderingen/%d/besluiten" % ko["id"], "secretaris",
+              {"tekst": "Verzoek aan het DG-overleg: regeling X verruimen."})
+    eq(r.status, 201, r.text)
+    # ... and lands on it when that meeting is planned
+    r = plan("dg-overleg", "2029-03-27", "14:00", "15:30")
+    eq(r.status, 201, r.text)
+    dg = r.json()
+    eq([a["bron"] for a in dg["agenda"]], ["koersoverleg"])
+    # accept the proposed item
+    item = agenda[0]["id"]
+    r = s.api("PATCH", "/vergaderingen/%d/agendapunten/%d" % (ko["id"], item),
+              "secretaris", {"status": "geagendeerd"})
+    eq(r.status, 200, r.text)
+
+
+@test
+def meetings_bad_input_changes_nothing(s):
+    before = [s.count(t) for t in ("meeting", "agenda_item", "decision",
+                                   "meeting_invitee", "action_item")]
+    minutes_before = s.sql("SELECT group_concat(minutes) FROM meeting")
+    cases = [
+        ("POST", "/vergaderingen", {"overleg": "koersoverleg",
+         "begin": "2029-02-30T10:00", "einde": "2029-02-30T12:00"}, 400),
+        ("POST", "/vergaderingen", {"overleg": "koersoverleg",
+         "begin": "2029-04-03T12:00", "einde": "2029-04-03T10:00"}, 400),
+        ("POST", "/vergaderingen", {"overleg": "koersoverleg",
+         "begin": "2029-04-03T25:00", "einde": "2029-04-03T26:00"}, 400),
+        ("POST", "/vergaderingen", {"overleg": "nergens",
+         "begin": "2029-04-03T10:00", "einde": "2029-04-03T12:00"}, 404),
+        ("POST", "/vergaderingen", {"overleg": "koersoverleg",
+         "begin": "2029-03-06T11:00", "einde": "2029-03-06T13:00"}, 409),
+        ("PUT", "/vergaderingen/1/verslag",
+         {"verslag": "Goed.\n\n<script>alert(1)</script>"}, 400),
+        ("PUT", "/vergaderingen/1/verslag",
+         {"verslag": "[klik](javascript:alert(1))"}, 400),
+        ("PUT", "/vergaderingen/1/verslag",
+         {"verslag": "![x](data:image/png;base64,AAAA)"}, 400),
+        ("PUT", "/vergaderingen/1/aanwezigheid",
+         {"aanwezigheid": [{"genodigde": 999999, "status": "aanwezig"}]},
+         400),
+        ("PUT", "/vergaderingen/1/aanwezigheid",
+         {"aanwezigheid": [{"genodigde": 1, "status": "misschien"}]}, 400),
+        ("POST", "/vergaderingen/1/acties", {"omschrijving": "x",
+         "deadline": "2029-13-01", "organisatie": "ezk"}, 400),
+        ("POST", "/vergaderingen/1/acties", {"omschrijving": "x",
+         "deadline": "2029-05-01"}, 400),
+        ("POST", "/vergaderingen/999999/besluiten", {"tekst": "x"}, 404),
+        ("PATCH", "/cyclusregels/bestaat-niet", {"n": 3}, 404),
+    ]
+    for method, path, data, want in cases:
+        role = "beheerder" if "cyclusregels" in path else "secretaris"
+        r = s.api(method, path, role, data)
+        eq(r.status, want, "%s %s %r: %s" % (method, path, data, r.text))
+        eq(r.header("Content-Type"), "application/problem+json")
+    after = [s.count(t) for t in ("meeting", "agenda_item", "decision",
+                                  "meeting_invitee", "action_item")]
+    eq(after, before, "nothing written")
+    eq(s.sql("SELECT group_concat(minutes) FROM meeting"), minutes_before)
+
+
+@test
+def reschedule_cancel_attendance_and_composition(s):
+    r = s.api("POST", "/vergaderingen", "secretaris", {
+        "overleg": "koersoverleg", "begin": "2029-06-12T10:00",
+        "einde": "2029-06-12T12:00"})
+    eq(r.status, 201, r.text)
+    m = r.json()
+    eq(m["volgnummer"], 0)
+    r = s.api("PATCH", "/vergaderingen/%d" % m["id"], "secretaris",
+              {"begin": "2029-06-13T10:00", "einde": "2029-06-13T12:00"})
+    eq(r.status, 200, r.text)
+    eq(r.json()["volgnummer"], 1, "SEQUENCE raised on reschedule")
+    # attendance: everyone present except SZW
+    marks = [{"genodigde": g["id"], "status": "afwezig"
+              if g["organisatie"] and g["organisatie"]["code"] == "szw"
+              else "aanwezig"} for g in m["genodigden"]]
+    r = s.api("PUT", "/vergaderingen/%d/aanwezigheid" % m["id"],
+              "secretaris", {"aanwezigheid": marks})
+    eq(r.status, 200, r.text)
+    flags = " ".join(r.json()["samenstelling"])
+    expect("SZW" in flags, "composition check flags SZW: " + flags)
+    r = s.api("POST", "/vergaderingen/%d/annulering" % m["id"], "secretaris",
+              {})
+    eq(r.status, 200, r.text)
+    eq(r.json()["status"], "geannuleerd")
+    eq(r.json()["volgnummer"], 2)
+    eq(s.api("POST", "/vergaderingen/%d/annulering" % m["id"], "secretaris",
+             {}).status, 409)
+    # a netwerkmanager plans only the own kerngroep
+    ok = s.api("POST", "/vergaderingen", "netwerkmanager", {
+        "overleg": "kerngroep-p1", "begin": "2029-09-04T10:00",
+        "einde": "2029-09-04T12:00"})
+    eq(ok.status, 201, ok.text)
+    no = s.api("POST", "/vergaderingen", "netwerkmanager", {
+        "overleg": "kerngroep-p3", "begin": "2029-09-04T10:00",
+        "einde": "2029-09-04T12:00"})
+    eq(no.status, 403, no.text)
 
 
 @test

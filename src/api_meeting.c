@@ -1,0 +1,303 @@
+/* api_meeting.c - the meeting API: /api/v1/vergaderingen and friends.
+ *
+ * Owns: translating meeting requests into meeting.h calls. Same shape as
+ * api_v1.c: domain functions check permissions and validate; this file
+ * maps faults to problem+json and returns the changed resource. */
+#include "api.h"
+#include "api_routes.h"
+#include "commitment.h"
+#include "cyclerule.h"
+#include "input.h"
+#include "meeting.h"
+#include "sqljson.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void fault_problem(struct req *r, const struct fault *f)
+{
+    static const struct { enum fault_kind k; const char *t; } titles[] = {
+        { FAULT_INVALID, "Ongeldige invoer" },
+        { FAULT_FORBIDDEN, "Geen toestemming" },
+        { FAULT_NOTFOUND, "Niet gevonden" },
+        { FAULT_CONFLICT, "Conflict" },
+        { FAULT_RULE, "Geweigerd door een regel van het rapport" },
+    };
+    const char *t = "Interne fout";
+    size_t i;
+
+    for (i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (titles[i].k == f->kind)
+            t = titles[i].t;
+    api_problem(r, f->kind ? (int)f->kind : 500, t,
+                f->msg[0] ? f->msg : "Onbekende fout.");
+}
+
+/* Path parameter i as a positive id; answers 400 itself on failure. */
+static long long id_param(struct req *r, int i)
+{
+    const char *s = r->param[i];
+    char *end;
+    long long v;
+
+    if (s[0] >= '1' && s[0] <= '9' && strlen(s) <= 15) {
+        v = strtoll(s, &end, 10);
+        if (*end == '\0')
+            return v;
+    }
+    api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal vanaf 1.");
+    return -1;
+}
+
+/* Optional date query parameter; answers 400 when present and invalid. */
+static int date_query(struct req *r, const char *name, const char **out)
+{
+    *out = req_query(r, name);
+    if (*out == NULL || input_is_date(*out))
+        return 0;
+    api_problem(r, 400, "Ongeldige datum", "Datums in de query hebben de "
+                                           "vorm JJJJ-MM-DD.");
+    return -1;
+}
+
+void api_vergaderingen(struct req *r)
+{
+    const char *from, *to, *body = req_query(r, "overleg");
+
+    if (date_query(r, "van", &from) != 0 || date_query(r, "tot", &to) != 0)
+        return;
+    api_collection(r, "vergaderingen", meeting_list(r->db, body, from, to));
+}
+
+void api_vergadering(struct req *r)
+{
+    long long id = id_param(r, 0);
+    json_t *m;
+
+    if (id < 0)
+        return;
+    m = meeting_get(r->db, id);
+    if (m == NULL)
+        api_problem(r, 404, "Niet gevonden", "Deze vergadering bestaat niet.");
+    else
+        api_json(r, 200, m);
+}
+
+/* Run a change on meeting `id` with the JSON body and answer with the
+ * meeting as it now is (status `ok`), or with the problem. */
+typedef int (*change_fn)(sqlite3 *, const struct actor *, long long,
+                         json_t *, struct fault *);
+
+static void change(struct req *r, change_fn fn, int ok)
+{
+    long long id = id_param(r, 0);
+    struct fault f = { 0 };
+    json_t *in;
+    int rc;
+
+    if (id < 0)
+        return;
+    in = api_body_object(r);
+    if (in == NULL)
+        return;
+    rc = fn(r->db, &r->who, id, in, &f);
+    json_decref(in);
+    if (rc < 0) {
+        fault_problem(r, &f);
+        return;
+    }
+    api_json(r, ok, meeting_get(r->db, id));
+}
+
+void api_vergadering_nieuw(struct req *r)
+{
+    json_t *in = api_body_object(r);
+    struct fault f = { 0 };
+    long long id;
+
+    if (in == NULL)
+        return;
+    id = meeting_create(r->db, &r->who, in, &f);
+    json_decref(in);
+    if (id < 0) {
+        fault_problem(r, &f);
+        return;
+    }
+    api_json(r, 201, meeting_get(r->db, id));
+}
+
+static int do_update(sqlite3 *db, const struct actor *w, long long id,
+                     json_t *in, struct fault *f)
+{
+    return meeting_update(db, w, id, in, f);
+}
+
+static int do_cancel(sqlite3 *db, const struct actor *w, long long id,
+                     json_t *in, struct fault *f)
+{
+    if (json_object_size(in) != 0) {
+        fault_set(f, FAULT_INVALID, "Een annulering heeft geen velden.");
+        return -1;
+    }
+    return meeting_cancel(db, w, id, f);
+}
+
+static int do_invite(sqlite3 *db, const struct actor *w, long long id,
+                     json_t *in, struct fault *f)
+{
+    return meeting_invite(db, w, id, in, f) < 0 ? -1 : 0;
+}
+
+static int do_agenda(sqlite3 *db, const struct actor *w, long long id,
+                     json_t *in, struct fault *f)
+{
+    return meeting_agenda_add(db, w, id, in, f) < 0 ? -1 : 0;
+}
+
+static int do_minutes(sqlite3 *db, const struct actor *w, long long id,
+                      json_t *in, struct fault *f)
+{
+    return meeting_minutes(db, w, id, in, f);
+}
+
+static int do_decision(sqlite3 *db, const struct actor *w, long long id,
+                       json_t *in, struct fault *f)
+{
+    return meeting_decision_add(db, w, id, in, f) < 0 ? -1 : 0;
+}
+
+static int do_action(sqlite3 *db, const struct actor *w, long long id,
+                     json_t *in, struct fault *f)
+{
+    return meeting_action_add(db, w, id, in, f) < 0 ? -1 : 0;
+}
+
+static int do_attendance(sqlite3 *db, const struct actor *w, long long id,
+                         json_t *in, struct fault *f)
+{
+    return meeting_attendance(db, w, id, in, f);
+}
+
+void api_vergadering_wijzig(struct req *r) { change(r, do_update, 200); }
+void api_vergadering_annulering(struct req *r) { change(r, do_cancel, 200); }
+void api_vergadering_genodigde(struct req *r) { change(r, do_invite, 201); }
+void api_vergadering_agendapunt(struct req *r) { change(r, do_agenda, 201); }
+void api_vergadering_verslag(struct req *r) { change(r, do_minutes, 200); }
+void api_vergadering_besluit(struct req *r) { change(r, do_decision, 201); }
+void api_vergadering_actie(struct req *r) { change(r, do_action, 201); }
+void api_vergadering_aanwezigheid(struct req *r)
+{
+    change(r, do_attendance, 200);
+}
+
+void api_vergadering_agendapunt_wijzig(struct req *r)
+{
+    long long id = id_param(r, 0), item;
+    struct fault f = { 0 };
+    json_t *in;
+    int rc;
+
+    if (id < 0 || (item = id_param(r, 1)) < 0)
+        return;
+    in = api_body_object(r);
+    if (in == NULL)
+        return;
+    rc = meeting_agenda_status(r->db, &r->who, id, item, in, &f);
+    json_decref(in);
+    if (rc != 0) {
+        fault_problem(r, &f);
+        return;
+    }
+    api_json(r, 200, meeting_get(r->db, id));
+}
+
+void api_actie_wijzig(struct req *r)
+{
+    long long id = id_param(r, 0);
+    struct fault f = { 0 };
+    json_t *in;
+    int rc;
+
+    if (id < 0)
+        return;
+    in = api_body_object(r);
+    if (in == NULL)
+        return;
+    rc = meeting_action_status(r->db, &r->who, id, in, &f);
+    json_decref(in);
+    if (rc != 0) {
+        fault_problem(r, &f);
+        return;
+    }
+    api_json(r, 200, sqljson_row(r->db,
+        "SELECT id, description AS omschrijving, deadline, status, "
+        "meeting_id AS vergadering FROM action_item WHERE id = ?", "i", id));
+}
+
+void api_acties(struct req *r)
+{
+    const char *status = req_query(r, "status");
+
+    if (status && strcmp(status, "open") && strcmp(status, "gereed") &&
+        strcmp(status, "vervallen") && strcmp(status, "teLaat")) {
+        api_problem(r, 400, "Ongeldige status", "status is open, gereed, "
+                                                "vervallen of teLaat.");
+        return;
+    }
+    api_collection(r, "acties", sqljson_rows(r->db,
+        "SELECT a.id, a.description AS omschrijving, a.deadline, a.status, "
+        "o.code AS eigenaar, m.id AS vergadering FROM action_item a JOIN "
+        "meeting m ON m.id = a.meeting_id LEFT JOIN organisation o ON o.id "
+        "= a.owner_org_id WHERE ?1 IS NULL OR a.status = ?1 OR (?1 = "
+        "'teLaat' AND a.status = 'open' AND a.deadline < date('now')) "
+        "ORDER BY a.deadline, a.id", "s", status));
+}
+
+void api_inzet(struct req *r)
+{
+    const char *sig = req_query(r, "alleenSignalen");
+    const char *org = req_query(r, "organisatie");
+    const char *body = req_query(r, "overleg");
+
+    if (sig && strcmp(sig, "true") && strcmp(sig, "false")) {
+        api_problem(r, 400, "Ongeldige invoer", "alleenSignalen is true of "
+                                                "false.");
+        return;
+    }
+    api_collection(r, "inzet", sig && strcmp(sig, "true") == 0
+                                   ? commitment_signals(r->db, org, body)
+                                   : commitment_rates(r->db, org, body));
+}
+
+void api_cyclusregels(struct req *r)
+{
+    api_collection(r, "cyclusregels", cyclerule_list(r->db));
+}
+
+void api_cyclusregel(struct req *r)
+{
+    json_t *v = cyclerule_get(r->db, r->param[0]);
+
+    if (v == NULL)
+        api_problem(r, 404, "Niet gevonden", "Deze cyclusregel bestaat "
+                                             "niet.");
+    else
+        api_json(r, 200, v);
+}
+
+void api_cyclusregel_wijzig(struct req *r)
+{
+    json_t *in = api_body_object(r);
+    struct fault f = { 0 };
+    int rc;
+
+    if (in == NULL)
+        return;
+    rc = cyclerule_update(r->db, &r->who, r->param[0], in, &f);
+    json_decref(in);
+    if (rc != 0) {
+        fault_problem(r, &f);
+        return;
+    }
+    api_json(r, 200, cyclerule_get(r->db, r->param[0]));
+}
