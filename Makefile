@@ -89,7 +89,11 @@ check-pages: $(BIN) assets
 lint-api: $(BIN)
 	KOERS_BIN=$(BIN) bash tests/lint-api.sh 2>&1
 
-bench: $(BIN)
+$(BUILD)/bench_cycle: bench/bench_cycle.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench_cycle
+	$(BUILD)/bench_cycle data 2>&1
 	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
 
 # Fuzz the parsers that take untrusted bytes (needs clang with libFuzzer;

@@ -19,22 +19,51 @@ export KOERS_DATA="$ROOT/data" KOERS_WEB="$ROOT/web"
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 KOERS_ADMIN_PASSWORD=bench-wachtwoord-1 "$BIN" init --db "$tmp/k.db" >/dev/null
+# 10,000 meetings spread over 2000-2039 (about 250 a year), each with its
+# members invited, a third with an agenda item, past ones without minutes:
+# the secretaris overview must stay fast with a store of that size.
+sqlite3 "$tmp/k.db" <<'SQL'
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 9999)
+INSERT INTO meeting(uid, body_id, kind, title, starts_at, ends_at)
+SELECT 'bench-' || n || '@koers', 1 + n % 5, 'overleg', 'Vergadering ' || n,
+       strftime('%Y-%m-%dT10:00', '2000-01-03', '+' || (n * 146 / 100) || ' days'),
+       strftime('%Y-%m-%dT12:00', '2000-01-03', '+' || (n * 146 / 100) || ' days')
+FROM i;
+INSERT INTO meeting_invitee(meeting_id, organisation_id, kind, seat_id)
+SELECT m.id, ms.organisation_id, 'lid', ms.seat_id FROM meeting m
+JOIN membership ms ON ms.body_id = m.body_id AND ms.until IS NULL;
+INSERT INTO agenda_item(body_id, meeting_id, ord, title, source, status)
+SELECT body_id, id, 1, 'Punt', 'handmatig', 'geagendeerd' FROM meeting
+WHERE id % 3 = 0;
+SQL
+KOERS_PASSWORD=bench-secretaris-1 "$BIN" user add --db "$tmp/k.db" --name sec --role secretaris >/dev/null
 "$BIN" serve --db "$tmp/k.db" --listen "127.0.0.1:$port" 2>"$tmp/log" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
-rps() { # path -> requests per second
-    wrk -t2 -c32 -d"${SECS}s" "http://127.0.0.1:$port$1" 2>/dev/null |
+rps() { # path [cookie] -> requests per second
+    wrk -t2 -c32 -d"${SECS}s" ${2:+-H "Cookie: $2"} \
+        "http://127.0.0.1:$port$1" 2>/dev/null |
         awk '/Requests\/sec/ { print $2 }'
 }
+jar="$tmp/jar"
+csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/inloggen" |
+       sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+     --data-urlencode naam=sec --data-urlencode wachtwoord=bench-secretaris-1 \
+     "http://127.0.0.1:$port/inloggen"
+sid=$(awk '$6 == "koers_sessie" { print $7 }' "$jar")
 printf "%-36s %12s %10s\n" "endpoint" "req/s" "vs healthz"
 ref=$(rps /healthz)
 printf "%-36s %12.0f %10s\n" "/healthz (reference)" "$ref" "1.00"
 for p in / /overleggen/koersoverleg /organisaties /gremia \
          "/rapport?van=1604&tot=1631" /api/v1/overleggen \
          /api/v1/overleggen/koersoverleg /api/v1/organisaties \
-         /assets/vendor/rhc-components.css; do
+         /assets/vendor/rhc-components.css /vergaderingen \
+         "/api/v1/vergaderingen?van=2026-01-01&tot=2026-12-31"; do
     v=$(rps "$p")
     printf "%-36s %12.0f %10.2f\n" "$p" "$v" "$(echo "$v $ref" | awk '{ printf "%.4f", $1 / $2 }')"
 done
+v=$(rps /secretariaat "koers_sessie=$sid")
+printf "%-36s %12.0f %10.2f\n" "/secretariaat (10,000 meetings)" "$v" "$(echo "$v $ref" | awk '{ printf "%.4f", $1 / $2 }')"

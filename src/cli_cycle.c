@@ -205,9 +205,24 @@ int cli_plan(int argc, char **argv)
         print_violations(v, nv);
         rc = fail(1, "%ld %s", nv, nv == 1 ? "overtreding" : "overtredingen");
     }
-    if (save)
-        fprintf(stderr, "koers: --opslaan wordt nog niet ondersteund; het "
-                "plan is niet opgeslagen\n");
+    if (save && rc == 0) {
+        /* the command line acts as the system actor (beheerder) */
+        struct actor cli;
+        struct fault f = { 0 };
+        json_t *ids = json_array();
+        long made;
+
+        audit_actor_cli(&cli);
+        made = cyclestore_save_plan(db, &cli, year, &r, cur, ncur, ids, &f);
+        json_decref(ids);
+        if (made < 0)
+            rc = fail(1, "%s", f.msg);
+        else
+            printf("%ld vergaderingen opgeslagen.\n", made);
+    } else if (save) {
+        fprintf(stderr, "koers: een plan met overtredingen wordt niet "
+                "opgeslagen\n");
+    }
 cleanup:
     free(v);
     free(all);

@@ -81,7 +81,17 @@ static json_t *scan(sqlite3 *db, const char *org_code, const char *body_code,
                         "datum", dates[n - k + j], "waarde", last[j]));
                 }
                 rate = k ? 100.0 * rate / k : 0;
-                fires = k == window && tr < 0 && rate < threshold;
+                /* earlier: the `window` meetings before the recent ones */
+                {
+                    int ke = n - k < window ? n - k : window;
+                    double early = 0;
+
+                    for (j = 0; j < ke; j++)
+                        early += series[n - k - ke + j];
+                    early = ke ? 100.0 * early / ke : -1;
+                    fires = k == window && rate < threshold &&
+                            (tr < 0 || (ke == window && rate < early));
+                }
                 if (!signals_only || fires)
                     json_array_append_new(out, json_pack(
                         "{s:{s:s,s:s}, s:{s:s,s:s}, s:i, s:f, s:f, s:f, "

@@ -2,10 +2,13 @@
  *
  * Owns: attendance rates per organisation and per body over time, and the
  * signal that attendance declines structurally. "Structural" is defined by
- * the cycle rule of kind 'inzet' (data, editable): over the organisation's
- * last n meetings of a body at which attendance was recorded, the least-
- * squares trend of attendance is negative AND the attendance rate is below
- * the threshold percentage. Present counts 1, represented by a
+ * the cycle rule of kind 'inzet' (data, editable: n and a threshold): over
+ * the organisation's last n meetings of a body at which attendance was
+ * recorded, the attendance rate is below the threshold percentage AND it
+ * is declining: either the least-squares trend within those n meetings is
+ * negative, or the rate is lower than over the n meetings before them (an
+ * organisation that stopped coming altogether has a flat trend of zeros,
+ * but a lower rate than before). Present counts 1, represented by a
  * replacement 0.5 (someone came, but not the member), absent 0. */
 #ifndef KOERS_COMMITMENT_H
 #define KOERS_COMMITMENT_H

@@ -699,9 +699,10 @@ static int cmp_long(const void *a, const void *b)
 /* Place a body with a voor or na rule relative to the meetings of the
  * other body already in the plan ("anchors"). slot numbers the bodies
  * that depend on the same anchors the same way, so each gets its own
- * day: voor 21, 18, 15 days before; na 21, 23, 25 days after. When the
- * body meets fewer times than the anchors, the chosen anchors are spread
- * over the year (2 of 3: the first and the last). */
+ * day: voor 21, 18, 15 days before; na 21, 23, 25 days after. A voor
+ * body meets before every anchor; when a body meets fewer times than the
+ * anchors (a na body, or a maximum), the chosen anchors are spread over
+ * the year (2 of 3: the first and the last). */
 static void place_dependent(struct pstate *ps, const struct pbody *pb,
                             int slot)
 {
@@ -714,8 +715,17 @@ static void place_dependent(struct pstate *ps, const struct pbody *pb,
         if (strcmp(ps->m[i].body, ru->other) == 0)
             anchors[k++] = ps->m[i].day;
     qsort(anchors, k, sizeof anchors[0], cmp_long);
+    /* "voor": each anchor needs a meeting before it, so a body meets at
+     * least as often as its anchors (its own minimum is only a floor),
+     * unless a maximum forbids it */
+    if (ru->kind == CYCLE_VOOR) {
+        int need = (int)k < pb->maxn ? (int)k : pb->maxn;
+
+        if (cnt < need)
+            cnt = need;
+    }
     if (cnt < 0)
-        cnt = (int)k < pb->maxn ? (int)k : pb->maxn;
+        cnt = 0;
     if (k == 0) {
         place_even(ps, pb, cnt);
         return;

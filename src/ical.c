@@ -11,12 +11,14 @@
  * limit is enforced on the raw bytes before libical sees them (prescan):
  * size, NUL bytes, UTF-8, control characters, length of an unfolded line,
  * number of lines, BEGIN/END balance and nesting depth (libical frees
- * components recursively), number of components and of VEVENTs. libical
- * then parses a canonical copy (unfolded, LF line ends) so that what was
- * counted is exactly what it reads. Parse errors are found through the
- * X-LIC-ERROR properties libical inserts instead of failing. A VTIMEZONE
- * from the file is used only for a TZID that is not a zone.tab name, and
- * only when its rules are small enough to expand (yearly rules). */
+ * components recursively), number of components and of VEVENTs, lines
+ * per component and parameters per line (libical is quadratic in both).
+ * libical then parses a canonical copy (unfolded, LF line ends) so that
+ * what was counted is exactly what it reads. Parse errors are found
+ * through the X-LIC-ERROR properties libical inserts instead of failing.
+ * Every VTIMEZONE of the file must be small enough to expand (yearly
+ * rules, a budget of rules); it is used only for a TZID that is not a
+ * zone.tab name, which libical's builtin zones answer. */
 #include "ical.h"
 #include "calendar.h"
 #include "text.h"
@@ -38,6 +40,14 @@
 #define LIM_LINE (256 * 1024)
 #define LIM_LINES 131072
 #define LIM_DEPTH 8
+/* Lines directly inside one component, and parameters on one line:
+ * libical 3.0 takes time quadratic in both (120,000 empty DESCRIPTION
+ * lines in one VEVENT, each an X-LIC-ERROR, parse in 24 s; eight lines
+ * with 60,000 parameters in 52 s). A real VEVENT has a few dozen lines,
+ * a real line fewer than ten parameters. */
+#define LIM_PROPS 1000
+#define LIM_PARAMS 100
+/* BEGINs in a file: each event with an alarm or two, and time zones. */
 #define LIM_COMPONENTS (4 * ICAL_MAX_EVENTS + 256)
 /* STANDARD/DAYLIGHT parts of all VTIMEZONEs of a file, and those with an
  * RRULE (libical expands each of them from its DTSTART, Outlook writes
@@ -96,25 +106,48 @@ static void seterr(char *err, size_t errlen, const char *fmt, ...)
         err[utf8_cut(err, errlen - 1)] = '\0';
 }
 
-/* Copy valid UTF-8 src into dst[cap]: at most cap - 1 bytes, cut on a
- * character boundary, control characters (a newline from an escaped
- * "\n" in a SUMMARY, say) replaced by a space. NULL copies as "". */
+/* Copy src into dst[cap]: at most cap - 1 bytes, cut on a character
+ * boundary; control characters (a newline from an escaped "\n" in a
+ * SUMMARY, say) become a space and bytes that are not UTF-8 a '?' (the
+ * file was valid UTF-8, but libical 3.0 unescapes a backslash before a
+ * multibyte character by replacing its first byte); leading and
+ * trailing spaces are dropped (libical drops them when it reads a value,
+ * so a parsed field equals what it reads back after ical_write). NULL
+ * copies as "". */
 static void clip(char *dst, size_t cap, const char *src)
 {
-    size_t n, i;
+    size_t i = 0, o = 0;
 
     if (cap == 0)
         return;
     if (src == NULL)
         src = "";
-    n = strlen(src);
-    if (n > cap - 1)
-        n = utf8_cut(src, cap - 1);
-    for (i = 0; i < n; i++) {
+    while (src[i] == ' ' || (src[i] > 0 && src[i] < 0x20) || src[i] == 0x7F)
+        i++;
+    while (src[i] != '\0') {
         unsigned char c = (unsigned char)src[i];
-        dst[i] = (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
+        size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+        if (k > 1 &&
+            (strnlen(src + i, k) < k || !text_utf8_valid(src + i, k)))
+            k = 0;   /* not UTF-8: one byte, shown as '?' */
+        if (o + (k ? k : 1) > cap - 1)
+            break;
+        if (k == 0) {
+            dst[o++] = '?';
+            i++;
+        } else if (k == 1) {
+            dst[o++] = (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
+            i++;
+        } else {
+            memcpy(dst + o, src + i, k);
+            o += k;
+            i += k;
+        }
     }
-    dst[n] = '\0';
+    while (o > 0 && dst[o - 1] == ' ')
+        o--;
+    dst[o] = '\0';
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -311,7 +344,8 @@ static icalcomponent *build_event(const struct ical_event *e,
     add(ev, icalproperty_new_dtstamp(now), &ok);
     add(ev, zoned(icalproperty_new_dtstart(start)), &ok);
     add(ev, zoned(icalproperty_new_dtend(end)), &ok);
-    add(ev, icalproperty_new_summary(e->summary), &ok);
+    if (e->summary[0])   /* libical reads "SUMMARY:" as an error */
+        add(ev, icalproperty_new_summary(e->summary), &ok);
     if (e->description && e->description[0]) {
         desc = lf_only(e->description);
         if (desc == NULL)
@@ -379,11 +413,55 @@ static icalcomponent *amsterdam_vtimezone(icaltimezone *ams, int from_year)
     return vtz;
 }
 
+/* Copy libical's serialisation, repairing a folding bug of libical
+ * 3.0.16: when a value without a break opportunity (a long UID, say)
+ * makes its line end exactly at a fold, the fold is put between the CR
+ * and the LF of the line end ("\r" "\r\n " "\n"). No input of ours
+ * contains a CR (check_event refuses them), so that sequence is always
+ * the bug; it becomes one CR LF. Then check what RFC 5545 promises:
+ * CR LF line ends only and at most 75 octets a line. NULL when out of
+ * memory or when the check fails. */
+static char *fix_folding(const char *in)
+{
+    static const char bug[] = "\r\r\n \n";
+    size_t len = strlen(in), col = 0;
+    char *out = malloc(len + 1), *o = out;
+    const char *p;
+
+    if (out == NULL)
+        return NULL;
+    for (p = in; *p != '\0';) {
+        if (p[0] == '\r' && strncmp(p, bug, sizeof bug - 1) == 0) {
+            memcpy(o, "\r\n", 2);
+            o += 2;
+            p += sizeof bug - 1;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    for (p = out; *p; p++) {
+        if (*p == '\r' && p[1] != '\n')
+            goto bad;
+        if (*p == '\n') {
+            if (p == out || p[-1] != '\r')
+                goto bad;
+            col = 0;
+        } else if (*p != '\r' && ++col > 75) {
+            goto bad;
+        }
+    }
+    return out;
+bad:
+    free(out);
+    return NULL;
+}
+
 /* Build the calendar: check every event first (nothing is written for a
  * feed with one bad event), then let libical assemble and serialise it.
  * The VTIMEZONE starts a year before the earliest meeting, so every
- * DTSTART lies inside its rules. The result is copied into a malloc'd
- * string so the caller frees it with free(). */
+ * DTSTART lies inside its rules. The result is copied (see fix_folding)
+ * into a malloc'd string that the caller frees with free(). */
 char *ical_write(const struct ical_event *ev, size_t n, const char *name,
                  char *err, size_t errlen)
 {
@@ -391,7 +469,7 @@ char *ical_write(const struct ical_event *ev, size_t n, const char *name,
     icaltimezone *ams;
     struct icaltimetype *times = NULL, now;
     char *text = NULL, *out = NULL;
-    int from_year;
+    int from_year, ok = 1;
     size_t i;
 
     seterr(err, errlen, "%s", "");
@@ -430,19 +508,15 @@ char *ical_write(const struct ical_event *ev, size_t n, const char *name,
         icalcomponent_free(vtz);
         goto oom;
     }
-    {
-        int ok = 1;
-
-        add(cal, icalproperty_new_version("2.0"), &ok);
-        add(cal, icalproperty_new_prodid(KOERS_PRODID), &ok);
-        add(cal, icalproperty_new_calscale("GREGORIAN"), &ok);
-        add(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &ok);
-        add(cal, xprop("X-WR-CALNAME", name), &ok);
-        add(cal, xprop("X-WR-TIMEZONE", KOERS_TZ), &ok);
-        icalcomponent_add_component(cal, vtz);
-        if (!ok)
-            goto oom;
-    }
+    add(cal, icalproperty_new_version("2.0"), &ok);
+    add(cal, icalproperty_new_prodid(KOERS_PRODID), &ok);
+    add(cal, icalproperty_new_calscale("GREGORIAN"), &ok);
+    add(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &ok);
+    add(cal, xprop("X-WR-CALNAME", name), &ok);
+    add(cal, xprop("X-WR-TIMEZONE", KOERS_TZ), &ok);
+    icalcomponent_add_component(cal, vtz);
+    if (!ok)
+        goto oom;
     for (i = 0; i < n; i++) {
         vev = build_event(&ev[i], times[2 * i], times[2 * i + 1], now);
         if (vev == NULL)
@@ -450,8 +524,12 @@ char *ical_write(const struct ical_event *ev, size_t n, const char *name,
         icalcomponent_add_component(cal, vev);
     }
     text = icalcomponent_as_ical_string_r(cal);
-    if (text == NULL || (out = strdup(text)) == NULL)
+    if (text == NULL)
         goto oom;
+    out = fix_folding(text);
+    if (out == NULL)
+        seterr(err, errlen, "libical schreef een ongeldige regel of had "
+               "onvoldoende geheugen.");
     goto cleanup;
 oom:
     seterr(err, errlen, "Onvoldoende geheugen voor de agenda.");
@@ -502,7 +580,30 @@ struct scan {
     size_t components;
     size_t events;
     int depth;
+    int props[LIM_DEPTH + 1];   /* lines directly inside each open level */
 };
+
+/* Parameters (';') before the value (':') of a content line, found the
+ * way libical 3.0 does: a '"' opens or closes a quoted part, a character
+ * after a backslash is skipped. Without a ':' every ';' counts. */
+static size_t count_params(const char *l, size_t len)
+{
+    size_t i, n = 0;
+    int quoted = 0;
+    char prev = 0;
+
+    for (i = 0; i < len; prev = l[i], i++) {
+        if (prev == '\\')
+            continue;
+        if (l[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && l[i] == ':')
+            break;
+        else if (!quoted && l[i] == ';')
+            n++;
+    }
+    return n;
+}
 
 /* Account for one unfolded line l[0..len) that starts on physical line
  * lineno. */
@@ -525,12 +626,18 @@ static int scan_line(struct scan *sc, const char *l, size_t len,
                LIM_LINES);
         return -1;
     }
+    if (count_params(l, len) > LIM_PARAMS) {
+        seterr(err, errlen, "Regel %zu heeft meer dan %d parameters.",
+               lineno, LIM_PARAMS);
+        return -1;
+    }
     if (is_keyword(l, len, "BEGIN")) {
         if (++sc->depth > LIM_DEPTH) {
             seterr(err, errlen, "Regel %zu: de onderdelen (BEGIN) zijn "
                    "dieper dan %d niveaus genest.", lineno, LIM_DEPTH);
             return -1;
         }
+        sc->props[sc->depth] = 0;
         if (++sc->components > LIM_COMPONENTS) {
             seterr(err, errlen, "Het bestand heeft meer dan %d onderdelen "
                    "(BEGIN).", LIM_COMPONENTS);
@@ -548,6 +655,10 @@ static int scan_line(struct scan *sc, const char *l, size_t len,
             return -1;
         }
         sc->depth--;
+    } else if (++sc->props[sc->depth] > LIM_PROPS) {
+        seterr(err, errlen, "Regel %zu: een onderdeel heeft meer dan %d "
+               "regels.", lineno, LIM_PROPS);
+        return -1;
     }
     return 0;
 }
@@ -563,12 +674,13 @@ static int scan_line(struct scan *sc, const char *l, size_t len,
 static int prescan(const char *data, size_t len, char **canon, char *err,
                    size_t errlen)
 {
-    struct scan sc = {0, 0, 0, 0};
+    struct scan sc;
     const char *p = data, *end = data + len;
     char *out, *o, *cur = NULL;   /* cur: start of the current line */
     size_t lineno = 0, cur_lineno = 0;
 
     *canon = NULL;
+    memset(&sc, 0, sizeof sc);
     if (len == 0) {
         seterr(err, errlen, "Het bestand is leeg.");
         return -1;
@@ -639,9 +751,9 @@ static int prescan(const char *data, size_t len, char **canon, char *err,
     }
     *o = '\0';
     if (sc.depth != 0) {
-        seterr(err, errlen, "Het bestand is onvolledig: %d END-regel%s "
-               "ontbreken (bijvoorbeeld END:VCALENDAR).", sc.depth,
-               sc.depth == 1 ? "" : "s");
+        seterr(err, errlen, "Het bestand is onvolledig: %d %s "
+               "(bijvoorbeeld END:VCALENDAR).", sc.depth,
+               sc.depth == 1 ? "END-regel ontbreekt" : "END-regels ontbreken");
         goto fail;
     }
     if (sc.components == 0) {
@@ -667,9 +779,11 @@ struct zones {
 };
 
 /* The builtin zone for an Olson name listed in zone.tab, else NULL.
- * Names are checked against libical's list first: for other names
- * libical 3.0 would try to open a file of that name under
- * /usr/share/zoneinfo and keep it for the life of the process. */
+ * Names are checked against libical's list first: for any other name
+ * libical 3.0 opens the file of that name under /usr/share/zoneinfo
+ * ("../../../etc/localtime" works too) and appends the zone to its
+ * global list for the life of the process (a realloc that other threads
+ * walking the list would not survive). */
 static icaltimezone *olson_zone(const char *name)
 {
     icalarray *all;
@@ -701,7 +815,8 @@ static int by_count(const short *a, int size)
     return i;
 }
 
-/* 1 when libical can expand this VTIMEZONE cheaply: its parts start in
+/* 1 when the VTIMEZONE has STANDARD or DAYLIGHT parts (without, libical
+ * takes the zone as UTC) and libical can expand it cheaply: they start in
  * LIM_TZ_YEAR_MIN..LIM_YEAR_MAX, its RRULEs are yearly on one month and
  * one weekday (as in every real zone), and the file stays within
  * LIM_TZ_PARTS and LIM_TZ_RULES (counted in *parts and *rules). A single
@@ -709,12 +824,16 @@ static int by_count(const short *a, int size)
 static int vtimezone_ok(icalcomponent *vtz, int *parts, int *rules)
 {
     icalcompiter it;
+    int own = 0;
 
     for (it = icalcomponent_begin_component(vtz, ICAL_ANY_COMPONENT);
          icalcompiter_deref(&it) != NULL; icalcompiter_next(&it)) {
         icalcomponent *part = icalcompiter_deref(&it);
         icalproperty *p;
 
+        if (icalcomponent_isa(part) == ICAL_XSTANDARD_COMPONENT ||
+            icalcomponent_isa(part) == ICAL_XDAYLIGHT_COMPONENT)
+            own++;
         if (++*parts > LIM_TZ_PARTS)
             return 0;
         p = icalcomponent_get_first_property(part, ICAL_DTSTART_PROPERTY);
@@ -743,7 +862,7 @@ static int vtimezone_ok(icalcomponent *vtz, int *parts, int *rules)
                 return 0;
         }
     }
-    return 1;
+    return own > 0;
 }
 
 /* Zone for a TZID: UTC names, then a zone.tab name (also after a prefix
@@ -857,24 +976,37 @@ static int duration_ok(struct icaldurationtype d)
 
 /* ---- reading: events -------------------------------------------------- */
 
-/* First X-LIC-ERROR in c or below (depth is bounded by the prescan). */
-static const char *lic_error(icalcomponent *c)
+/* First X-LIC-ERROR in c or below (depth is bounded by the prescan),
+ * except libical's "No value for X property": an empty property such as
+ * the "DESCRIPTION:" and "LOCATION:" Google Calendar writes is harmless
+ * (libical drops it; an empty DTSTART is then reported as missing). */
+static const char *own_lic_error(icalcomponent *c)
 {
-    icalproperty *p =
-        icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
-    icalcompiter it;
+    static const char empty[] = "No value for ";
+    icalproperty *p;
 
-    if (p != NULL) {
+    for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+         p != NULL;
+         p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
         const char *s = icalproperty_get_xlicerror(p);
-        return s && *s ? s : "onbekende fout";
-    }
-    for (it = icalcomponent_begin_component(c, ICAL_ANY_COMPONENT);
-         icalcompiter_deref(&it) != NULL; icalcompiter_next(&it)) {
-        const char *s = lic_error(icalcompiter_deref(&it));
-        if (s != NULL)
+
+        if (s == NULL || *s == '\0')
+            return "onbekende fout";
+        if (strncmp(s, empty, sizeof empty - 1) != 0)
             return s;
     }
     return NULL;
+}
+
+static const char *lic_error(icalcomponent *c)
+{
+    const char *s = own_lic_error(c);
+    icalcompiter it;
+
+    for (it = icalcomponent_begin_component(c, ICAL_ANY_COMPONENT);
+         s == NULL && icalcompiter_deref(&it) != NULL; icalcompiter_next(&it))
+        s = lic_error(icalcompiter_deref(&it));
+    return s;
 }
 
 /* Text of a TEXT or X value (libical 3.0 gives X- properties an X value
@@ -917,7 +1049,7 @@ static void categories(icalcomponent *ev, char *dst, size_t cap)
         if (used > 0)
             dst[used++] = ',';
         clip(dst + used, n + 1, c);
-        used += n;
+        used += strlen(dst + used);
     }
 }
 
@@ -1118,10 +1250,7 @@ long ical_parse(const char *data, size_t len, struct ical_parsed **out,
         goto cleanup;
     }
     /* errors outside the events: the calendar's own lines, VTIMEZONE */
-    s = NULL;
-    p = icalcomponent_get_first_property(root, ICAL_XLICERROR_PROPERTY);
-    if (p != NULL)
-        s = icalproperty_get_xlicerror(p);
+    s = own_lic_error(root);
     for (it = icalcomponent_begin_component(root, ICAL_ANY_COMPONENT);
          s == NULL && icalcompiter_deref(&it) != NULL;
          icalcompiter_next(&it)) {
@@ -1133,8 +1262,9 @@ long ical_parse(const char *data, size_t len, struct ical_parsed **out,
             !vtimezone_ok(c, &tz_parts, &tz_rules)) {
             p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
             clip(q, sizeof q, p ? icalproperty_get_tzid(p) : NULL);
-            seterr(err, errlen, "De tijdzone '%s' in het bestand is te "
-                   "ingewikkeld: alleen jaarlijkse regels op één maand en "
+            seterr(err, errlen, "De tijdzone '%s' in het bestand wordt "
+                   "niet gelezen: zij moet STANDARD- of DAYLIGHT-onderdelen "
+                   "hebben, alleen jaarlijkse regels op één maand en "
                    "weekdag, vanaf %d, en samen hoogstens %d regels.", q,
                    LIM_TZ_YEAR_MIN, LIM_TZ_RULES);
             goto cleanup;

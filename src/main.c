@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "audit.h"
 #include "auth.h"
+#include "cli_cycle.h"
 #include "http.h"
 #include "log.h"
 #include "seed.h"
@@ -38,6 +39,10 @@ static const char usage[] =
     "                                      KOERS_PASSWORD of gegenereerd\n"
     "  token --db BESTAND --user NAAM      nieuw persoonlijk API-token\n"
     "  token --db BESTAND --revoke ID      API-token intrekken\n"
+    "  plan JAAR --db BESTAND [--opslaan]  jaarplan voorstellen en toetsen\n"
+    "                                      (--opslaan: in de store zetten)\n"
+    "  check --db BESTAND [--jaar JAAR | --van JAAR --tot JAAR]\n"
+    "        [--ics BESTAND]               agenda toetsen aan de regels\n"
     "  --help, --version\n"
     "\n"
     "Rollen: beheerder, secretaris, boegbeeld, netwerkmanager (scope: de\n"
@@ -358,5 +363,9 @@ int main(int argc, char **argv)
         return cmd_user(argc, argv);
     if (strcmp(argv[1], "token") == 0)
         return cmd_token(argc, argv);
+    if (strcmp(argv[1], "plan") == 0)
+        return cli_plan(argc, argv);
+    if (strcmp(argv[1], "check") == 0)
+        return cli_check(argc, argv);
     return die("onbekende opdracht '%s' (zie koers --help)", argv[1]);
 }

@@ -889,8 +889,8 @@ json_t *meeting_list(sqlite3 *db, const char *body_code, const char *from,
         "length(m.minutes) > 0 AS heeftVerslag FROM meeting m "
         "LEFT JOIN body b ON b.id = m.body_id "
         "WHERE (?1 IS NULL OR b.code = ?1) AND (?2 IS NULL OR "
-        "substr(m.starts_at, 1, 10) >= ?2) AND (?3 IS NULL OR "
-        "substr(m.starts_at, 1, 10) <= ?3) ORDER BY m.starts_at, m.id",
+        "m.starts_at >= ?2) AND (?3 IS NULL OR m.starts_at < ?3 || 'T24') "
+        "ORDER BY m.starts_at, m.id",
         "sss", body_code, from, to);
 }
 

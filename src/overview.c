@@ -51,18 +51,18 @@ json_t *overview_secretaris(sqlite3 *db, const char *today)
     o = json_object();
     json_object_set_new(o, "datum", json_string(today));
     json_object_set_new(o, "komend", sqljson_rows(db, OVERVIEW_COLUMNS
-        "WHERE m.status = 'gepland' AND substr(m.starts_at, 1, 10) >= ? AND "
-        "substr(m.starts_at, 1, 10) <= ? ORDER BY m.starts_at", "ss", today,
+        "WHERE m.status = 'gepland' AND m.starts_at >= ?1 AND "
+        "m.starts_at < ?2 || 'T24' ORDER BY m.starts_at", "ss", today,
         in8w));
     json_object_set_new(o, "voorbereiden", sqljson_rows(db, OVERVIEW_COLUMNS
-        "WHERE m.status = 'gepland' AND substr(m.starts_at, 1, 10) >= ? AND "
-        "substr(m.starts_at, 1, 10) <= ? AND ((SELECT count(*) FROM "
+        "WHERE m.status = 'gepland' AND m.starts_at >= ?1 AND "
+        "m.starts_at < ?2 || 'T24' AND ((SELECT count(*) FROM "
         "agenda_item a WHERE a.meeting_id = m.id AND a.status = "
         "'geagendeerd') = 0 OR (SELECT count(*) FROM agenda_item a WHERE "
         "a.meeting_id = m.id AND a.status = 'voorgesteld') > 0) "
         "ORDER BY m.starts_at", "ss", today, in4w));
     json_object_set_new(o, "verslagen", sqljson_rows(db, OVERVIEW_COLUMNS
-        "WHERE m.status = 'gepland' AND substr(m.starts_at, 1, 10) < ? AND "
+        "WHERE m.status = 'gepland' AND m.starts_at < ? AND "
         "m.minutes = '' ORDER BY m.starts_at DESC LIMIT 200", "s", today));
     json_object_set_new(o, "acties", meeting_overdue_actions(db, today));
     json_object_set_new(o, "signalen", commitment_signals(db, NULL, NULL));

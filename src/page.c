@@ -18,6 +18,7 @@ static const struct {
 } nav_items[] = {
     { "/", "Overzicht" },
     { "/overleggen", "Overleggen" },
+    { "/vergaderingen", "Vergaderingen" },
     { "/rollen", "Rollen" },
     { "/organisaties", "Organisaties" },
     { "/personen", "Personen" },
@@ -87,6 +88,16 @@ void page_begin(struct req *r, const char *title, const char *nav)
         html_lit(b, active ? "\" aria-current=\"page\">" : "\">");
         html_txt(b, nav_items[i].label);
         html_lit(b, "</a></li>");
+    }
+    if (req_logged_in(r) &&
+        perm_allowed(r->who.role, r->who.scope, ACT_VERGADERING_PLANNEN,
+                     r->who.scope[0] ? r->who.scope : NULL)) {
+        int active = nav && strcmp(nav, "/secretariaat") == 0;
+        html_lit(b, active ? "<li><a class=\"nl-link rhc-nav-bar__link\" "
+                             "href=\"/secretariaat\" aria-current=\"page\">"
+                           : "<li><a class=\"nl-link rhc-nav-bar__link\" "
+                             "href=\"/secretariaat\">");
+        html_lit(b, "Secretariaat</a></li>");
     }
     if (req_logged_in(r) && r->who.role == ROLE_BEHEERDER)
         html_lit(b, "<li><a class=\"nl-link rhc-nav-bar__link\" "

@@ -329,6 +329,8 @@ CREATE TABLE meeting_invitee (
 );
 CREATE INDEX meeting_invitee_meeting ON meeting_invitee(meeting_id);
 CREATE INDEX meeting_invitee_org ON meeting_invitee(organisation_id);
+CREATE INDEX meeting_invitee_recorded ON meeting_invitee(meeting_id)
+  WHERE attendance IS NOT NULL;
 CREATE UNIQUE INDEX meeting_invitee_unique ON meeting_invitee(
   meeting_id, coalesce(organisation_id, 0), coalesce(person_id, 0));
 

@@ -2,6 +2,7 @@
  * the array of one file and hands each element to the *_entry function
  * that inserts that kind of entry. */
 #include "seed.h"
+#include "cycle.h"
 #include "sqljson.h"
 #include "store.h"
 
@@ -674,7 +675,8 @@ int seed_load(sqlite3 *db, const char *data_dir, char *err, size_t errlen)
         seed_each(&s, "implementatieplan.json", "stappen", step_entry,
                   NULL) != 0 ||
         seed_each(&s, "indicatoren.json", "indicatoren", indicator_entry,
-                  NULL) != 0) {
+                  NULL) != 0 ||
+        cycle_seed(db, data_dir, err, errlen) != 0) {
         store_rollback(db);
         return -1;
     }

@@ -987,6 +987,128 @@ def reschedule_cancel_attendance_and_composition(s):
 
 
 @test
+def year_plan_passes_the_checker_and_violations_are_explained(s):
+    r = s.api("GET", "/jaarplannen/2027")
+    eq(r.status, 200, r.text)
+    plan = r.json()
+    eq(plan["overtredingen"], [], "the proposal passes its own checker")
+    expect(len(plan["vergaderingen"]) >= 15, "a full year")
+    bodies = [v["overleg"] for v in plan["vergaderingen"]]
+    eq(bodies.count("koersoverleg"), 3)
+    eq(bodies.count("dg-overleg"), 2)
+    r = s.api("POST", "/jaarplannen/2027", "ministerie", {})
+    eq(r.status, 403, "only the secretaris or beheerder saves a plan")
+    r = s.api("POST", "/jaarplannen/2027", "secretaris", {})
+    eq(r.status, 201, r.text)
+    eq(r.json()["aangemaakt"], len(plan["vergaderingen"]))
+    eq(s.api("POST", "/jaarplannen/2027", "secretaris", {}).status, 409,
+       "a year is planned once")
+    eq(s.api("GET", "/controles/2027").json()["aantal"], 0)
+    # move the first kerngroep P2 meeting after its koersoverleg
+    ms = s.api("GET", "/vergaderingen?van=2027-01-01&tot=2027-12-31"
+               "&paginaGrootte=100").json()["_embedded"]["vergaderingen"]
+    ko = [m for m in ms if m["overleg"] and
+          m["overleg"]["code"] == "koersoverleg"][0]
+    kg = [m for m in ms if m["overleg"] and
+          m["overleg"]["code"] == "kerngroep-p2"][0]
+    day = ko["begin"][:10]
+    import datetime
+    after = (datetime.date.fromisoformat(day) +
+             datetime.timedelta(days=1)).isoformat()
+    r = s.api("PATCH", "/vergaderingen/%d" % kg["id"], "secretaris",
+              {"begin": after + "T10:00", "einde": after + "T12:00"})
+    eq(r.status, 200, r.text)
+    check = s.api("GET", "/controles/2027").json()
+    msgs = [v["melding"] for v in check["overtredingen"]]
+    expect(any("vóór het koersoverleg" in m and "pijler 2" in m
+               for m in msgs), "explained: %s" % msgs)
+    expect(all("regel" in m or "rapport" in m for m in msgs),
+           "each violation names its rule")
+
+
+@test
+def ical_feeds_load_in_a_real_parser(s):
+    import subprocess as sp
+    r = s.get("/agenda/alles.ics")
+    eq(r.status, 200)
+    expect(r.header("Content-Type").startswith("text/calendar"), "type")
+    t = r.text
+    for want in ["BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
+                 "X-KOERS-OVERLEG:koersoverleg", "SEQUENCE:"]:
+        expect(want in t, "feed lacks " + want)
+    path = os.path.join(s.tmp, "alles.ics")
+    with open(path, "wb") as f:
+        f.write(r.body)
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") \
+        else sys.executable
+    out = sp.run([py, os.path.join(ROOT, "tests", "ical_check.py"), path],
+                 capture_output=True, text=True, timeout=60)
+    eq(out.returncode, 0, out.stdout + out.stderr)
+    r = s.get("/agenda/overleggen/koersoverleg.ics")
+    eq(r.status, 200)
+    cancelled = s.sql("SELECT count(*) FROM meeting m JOIN body b ON b.id = "
+                      "m.body_id WHERE b.code = 'koersoverleg' AND "
+                      "m.status = 'geannuleerd'")[0][0]
+    expect(cancelled == 0 or "STATUS:CANCELLED" in r.text,
+           "a cancelled meeting stays in the feed as CANCELLED")
+    eq(s.get("/agenda/overleggen/bestaat-niet.ics").status, 404)
+    # personal feed behind a secret URL that can be revoked
+    r = s.api("POST", "/agenda-tokens", "secretaris", {})
+    eq(r.status, 201, r.text)
+    url = urllib.parse.urlparse(r.json()["url"])
+    eq(s.get(url.path).status, 200)
+    r2 = s.api("DELETE", "/agenda-tokens/%d" % r.json()["id"], "secretaris")
+    eq(r2.status, 204)
+    eq(s.get(url.path).status, 404, "revoked feed is gone")
+    # the checker takes the same feed back as an upload
+    r = s.request("POST", "/api/v1/controles", body=open(path, "rb").read(),
+                  headers={"Content-Type": "text/calendar",
+                           "Authorization": "Bearer " +
+                           s.tokens["secretaris"]})
+    eq(r.status, 200, r.text)
+    expect(r.json()["aantal"] >= 1, "the moved kerngroep is found again")
+    for bad in [b"geen agenda", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+                b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n"
+                b"DTSTART:20270101T100000\r\nDTEND:20270101T090000\r\n"
+                b"END:VEVENT\r\nEND:VCALENDAR\r\n", b"\xff\xfe\x00"]:
+        r = s.request("POST", "/api/v1/controles", body=bad, headers={
+            "Content-Type": "text/calendar",
+            "Authorization": "Bearer " + s.tokens["secretaris"]})
+        eq(r.status, 400, "%r: %s" % (bad[:30], r.text))
+
+
+@test
+def commitment_signal_for_an_organisation_that_stopped_coming(s):
+    ids = []
+    for i, day in enumerate(["2028-01-11", "2028-03-14", "2028-05-16",
+                             "2028-07-11", "2028-09-12", "2028-10-10",
+                             "2028-11-14", "2028-12-12"]):
+        r = s.api("POST", "/vergaderingen", "secretaris", {
+            "overleg": "dg-overleg", "begin": day + "T14:00",
+            "einde": day + "T15:00"})
+        eq(r.status, 201, r.text)
+        m = r.json()
+        marks = []
+        for g in m["genodigden"]:
+            if not g["organisatie"]:
+                continue
+            gone = g["organisatie"]["code"] == "ocw" and i >= 4
+            marks.append({"genodigde": g["id"],
+                          "status": "afwezig" if gone else "aanwezig"})
+        r = s.api("PUT", "/vergaderingen/%d/aanwezigheid" % m["id"],
+                  "secretaris", {"aanwezigheid": marks})
+        eq(r.status, 200, r.text)
+        ids.append(m["id"])
+    sig = s.api("GET", "/inzet?alleenSignalen=true").json()
+    orgs = [(x["organisatie"]["code"], x["overleg"]["code"])
+            for x in sig["_embedded"]["inzet"]]
+    expect(("ocw", "dg-overleg") in orgs, "OCW signalled: %s" % orgs)
+    expect(("ezk", "dg-overleg") not in orgs, "EZK kept coming")
+    page = s.get("/organisaties/ocw").text
+    expect("inzet" in page.lower(), "signal on the organisation page")
+
+
+@test
 def server_stops_cleanly(s):
     # last test: SIGTERM ends the server with exit code 0 (under ASan this
     # is where leaks would be reported)

@@ -277,6 +277,49 @@ static void test_plan_ten_years(void **state)
     free(all);
 }
 
+/* Every year the planner accepts passes, including years before 1970
+ * (negative day numbers) and leap years around 2100 and 2200. */
+static void test_plan_all_years(void **state)
+{
+    struct fixture *fx = *state;
+    struct cycle_meeting *all;
+    struct cycle_violation *v;
+    size_t n;
+    int y;
+
+    for (y = 1901; y <= 2200; y++) {
+        all = plan_years(&fx->rules, y - 1, y, &n);
+        v = check(&fx->rules, all, n, y, y, 0);
+        free(v);
+        free(all);
+    }
+    assert_int_equal(cycle_plan(&fx->rules, 1899, &all, &n), -1);
+    assert_int_equal(cycle_plan(&fx->rules, 2201, &all, &n), -1);
+}
+
+/* Five koersoverleggen a year: each kerngroep then meets five times too,
+ * because each koersoverleg needs its kerngroepen first. */
+static void test_plan_five_koersoverleggen(void **state)
+{
+    struct fixture *fx = *state;
+    struct cycle_meeting *all;
+    struct cycle_violation *v;
+    size_t n;
+
+    assert_int_equal(sqlite3_exec(fx->db, "UPDATE cycle_rule SET n = 5 "
+        "WHERE code = 'koersoverleg-min-per-jaar'", NULL, NULL, NULL),
+        SQLITE_OK);
+    cycle_rules_free(&fx->rules);
+    assert_int_equal(cycle_rules_load(fx->db, &fx->rules), 0);
+    all = plan_years(&fx->rules, 2026, 2036, &n);
+    assert_int_equal(count_in_year(all, n, "koersoverleg", 2031), 5);
+    assert_int_equal(count_in_year(all, n, "kerngroep-p3", 2031), 5);
+    assert_int_equal(count_in_year(all, n, "dg-overleg", 2031), 2);
+    v = check(&fx->rules, all, n, 2027, 2036, 0);
+    free(v);
+    free(all);
+}
+
 /* The plan is deterministic. */
 static void test_plan_deterministic(void **state)
 {
@@ -756,6 +799,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_rules_loaded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_plan_ten_years, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_all_years, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plan_five_koersoverleggen, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_plan_deterministic, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_plan_workdays, setup, teardown),
