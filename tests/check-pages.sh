@@ -13,6 +13,8 @@ tmp=$(mktemp -d)
 pw="pagina-controle-123"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 KOERS_ADMIN_PASSWORD=$pw "$BIN" init --db "$tmp/k.db" >/dev/null || exit 1
+# a planned year, so the meeting pages have content
+"$BIN" plan 2027 --db "$tmp/k.db" --opslaan >/dev/null || exit 1
 "$BIN" serve --db "$tmp/k.db" --listen "127.0.0.1:$port" >"$tmp/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -27,7 +29,9 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         /rollen/boegbeeld /organisaties /organisaties/ezk
         /organisaties/aanvalsplan-ict /personen /gremia /risicos
         /implementatieplan /indicatoren "/rapport?van=1604&tot=1631"
-        /rechten /toegankelijkheid /over /inloggen)
+        /rechten /toegankelijkheid /over /inloggen /vergaderingen
+        "/vergaderingen?jaar=2027" /vergaderingen/4 "/jaarplan?jaar=2028"
+        "/cyclus?jaar=2027" /inzet)
 bash scripts/check-pages.sh "$base" "${public[@]}"
 rc1=$?
 
@@ -42,6 +46,7 @@ sid=$(awk '$6 == "koers_sessie" { print $7 }' "$jar")
 [ -n "$sid" ] || { echo "check-pages: login failed"; echo "0 passed, 1 failed"; exit 1; }
 KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
     /beheer /overleggen/koersoverleg /organisaties/nieuw \
-    /organisaties/ezk/wijzigen /personen/nieuw
+    /organisaties/ezk/wijzigen /personen/nieuw /secretariaat /mijn-agenda \
+    /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus
 rc2=$?
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

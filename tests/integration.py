@@ -1109,6 +1109,79 @@ def commitment_signal_for_an_organisation_that_stopped_coming(s):
 
 
 @test
+def secretaris_runs_the_cycle_in_the_browser(s):
+    """Issue 3's 'done when', through the web forms: plan a year, check
+    it, move a kerngroep after its koersoverleg and see why that is wrong,
+    record a meeting, see the kerngroep result on the next koersoverleg
+    agenda, and subscribe to a personal calendar."""
+    b = Browser(s)
+    eq(b.login("t-secretaris", USER_PW).status, 303)
+    page = b.get("/jaarplan?jaar=2032").text
+    expect("voldoet aan alle" in page, "the proposal passes the checker")
+    r = b.post("/jaarplan", {"csrf": b.csrf("/jaarplan?jaar=2032"),
+                             "jaar": "2032"})
+    eq(r.status, 303, r.text[:300])
+    expect("Geen overtredingen" in b.get("/cyclus?jaar=2032").text,
+           "the saved year passes")
+    ms = s.api("GET", "/vergaderingen?van=2032-01-01&tot=2032-12-31"
+               "&paginaGrootte=100").json()["_embedded"]["vergaderingen"]
+    ko = [m for m in ms if m["overleg"] and
+          m["overleg"]["code"] == "koersoverleg"][0]
+    kg = [m for m in ms if m["overleg"] and
+          m["overleg"]["code"] == "kerngroep-p1"][0]
+    import datetime
+    later = (datetime.date.fromisoformat(ko["begin"][:10]) +
+             datetime.timedelta(days=2)).isoformat()
+    tok = b.csrf("/vergaderingen/%d" % kg["id"])
+    r = b.post("/vergaderingen/%d" % kg["id"], {
+        "csrf": tok, "datum": later, "begintijd": "10:00",
+        "eindtijd": "12:00", "locatie": "Den Haag", "titel": ""})
+    eq(r.status, 303, r.text[:300])
+    page = b.get("/cyclus?jaar=2032").text
+    expect("vóór het koersoverleg" in page and "pijler 1" in page,
+           "the violation is explained on the page")
+    # record the kerngroep meeting: agenda, minutes, decision, attendance
+    mid = kg["id"]
+    tok = b.csrf("/vergaderingen/%d" % mid)
+    eq(b.post("/vergaderingen/%d/agendapunten" % mid, {
+        "csrf": tok, "agendapunt": "Doelstellingen P1", "toelichting": ""}
+        ).status, 303)
+    eq(b.post("/vergaderingen/%d/verslag" % mid, {
+        "csrf": tok, "verslag": "# Verslag\n\nDe **kerngroep** koos "
+        "drie doelstellingen."}).status, 303)
+    r = b.post("/vergaderingen/%d/verslag" % mid, {
+        "csrf": tok, "verslag": "<script>alert(1)</script>"})
+    eq(r.status, 400)
+    expect("HTML" in r.text, "the refusal says why")
+    eq(b.post("/vergaderingen/%d/besluiten" % mid, {
+        "csrf": tok, "besluit": "Drie doelstellingen voor pijler 1."}
+        ).status, 303)
+    page = b.get("/vergaderingen/%d" % mid).text
+    expect("<strong>kerngroep</strong>" in page, "minutes rendered")
+    expect("<script>" not in page, "no script")
+    fields = {"csrf": tok}
+    for m in re.finditer(r'name="status-(\d+)"', page):
+        fields["status-" + m.group(1)] = "aanwezig"
+    expect(len(fields) > 1, "attendance form lists the invitees")
+    eq(b.post("/vergaderingen/%d/aanwezigheid" % mid, fields).status, 303)
+    # the decision is proposed on the next koersoverleg after the meeting
+    nxt = [m for m in ms if m["overleg"] and
+           m["overleg"]["code"] == "koersoverleg" and
+           m["begin"] > later][0]
+    page = b.get("/vergaderingen/%d" % nxt["id"]).text
+    expect("Drie doelstellingen voor pijler 1." in page,
+           "kerngroep result on the next koersoverleg agenda")
+    # a personal calendar link, usable by a calendar client
+    r = b.post("/mijn-agenda", {"csrf": b.csrf("/mijn-agenda")})
+    eq(r.status, 200, r.text[:300])
+    m = re.search(r"/agenda/persoonlijk/[0-9a-f]{64}\.ics", r.text)
+    expect(m, "the feed URL is shown once")
+    feed = s.get(m.group(0))
+    eq(feed.status, 200)
+    expect("BEGIN:VEVENT" in feed.text, "the secretaris sees meetings")
+
+
+@test
 def server_stops_cleanly(s):
     # last test: SIGTERM ends the server with exit code 0 (under ASan this
     # is where leaks would be reported)
