@@ -111,6 +111,11 @@ fuzz:
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus-form fuzz/corpus/form
 	build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) \
 		-artifact_prefix=build/fuzz/ build/fuzz/corpus-text fuzz/corpus/text
+	mkdir -p build/fuzz/corpus-ical
+	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_ical fuzz/fuzz_ical.c src/ical.c \
+		src/text.c src/calendar.c $(shell pkg-config --cflags --libs libical)
+	build/fuzz/fuzz_ical -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -artifact_prefix=build/fuzz/ build/fuzz/corpus-ical
 
 clean:
 	rm -rf build build-san bin

@@ -1,4 +1,5 @@
-/* api.c - JSON responses, problems and pagination (see api.h). */
+/* api.c - JSON responses, problems (also for a domain's refusal), path
+ * ids and pagination (see api.h). */
 #include "api.h"
 #include "text.h"
 
@@ -43,6 +44,40 @@ void api_problem(struct req *r, int status, const char *title,
     buf_reset(&r->out);
     buf_puts(&r->out, s ? s : "{\"status\":500}");
     free(s);
+}
+
+/* The problem title for a kind of refusal (fault.h). */
+static const char *fault_title(enum fault_kind k)
+{
+    switch (k) {
+    case FAULT_INVALID: return "Ongeldige invoer";
+    case FAULT_FORBIDDEN: return "Geen toestemming";
+    case FAULT_NOTFOUND: return "Niet gevonden";
+    case FAULT_CONFLICT: return "Conflict";
+    case FAULT_RULE: return "Geweigerd door een regel van het rapport";
+    default: return "Interne fout";
+    }
+}
+
+void api_fault(struct req *r, const struct fault *f)
+{
+    api_problem(r, f->kind ? (int)f->kind : 500, fault_title(f->kind),
+                f->msg[0] ? f->msg : "Onbekende fout.");
+}
+
+long long api_path_id(struct req *r, int i)
+{
+    const char *s = r->param[i];
+    char *end;
+    long long v;
+
+    if (s[0] >= '1' && s[0] <= '9' && strlen(s) <= 15) {
+        v = strtoll(s, &end, 10);
+        if (*end == '\0')
+            return v;
+    }
+    api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal vanaf 1.");
+    return -1;
 }
 
 /* Parse a positive integer query parameter within [1, max]; -1 when it

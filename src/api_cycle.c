@@ -17,17 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void problem_from(struct req *r, const struct fault *f)
-{
-    api_problem(r, f->kind ? (int)f->kind : 500,
-                f->kind == FAULT_FORBIDDEN ? "Geen toestemming"
-                : f->kind == FAULT_NOTFOUND ? "Niet gevonden"
-                : f->kind == FAULT_CONFLICT ? "Conflict"
-                : f->kind == FAULT_INVALID ? "Ongeldige invoer"
-                                           : "Interne fout",
-                f->msg[0] ? f->msg : "Onbekende fout.");
-}
-
 /* The {jaar} path parameter, 2000..2100; answers 400 itself. */
 static int year_param(struct req *r)
 {
@@ -41,39 +30,6 @@ static int year_param(struct req *r)
         return -1;
     }
     return (int)y;
-}
-
-/* Plan `year` with the previous year as context, and check the result. */
-static int plan_and_check(struct cycle_rules *rules, int year,
-                          struct cycle_meeting **all, size_t *nall,
-                          size_t *first, struct cycle_violation **v,
-                          long *nv)
-{
-    struct cycle_meeting *prev = NULL, *cur = NULL;
-    size_t np = 0, nc = 0;
-
-    if (cycle_plan(rules, year - 1, &prev, &np) != 0 ||
-        cycle_plan(rules, year, &cur, &nc) != 0) {
-        free(prev);
-        free(cur);
-        return -1;
-    }
-    *all = malloc((np + nc + 1) * sizeof **all);
-    if (*all == NULL) {
-        free(prev);
-        free(cur);
-        return -1;
-    }
-    if (np)
-        memcpy(*all, prev, np * sizeof *prev);
-    if (nc)
-        memcpy(*all + np, cur, nc * sizeof *cur);
-    *nall = np + nc;
-    *first = np;
-    free(prev);
-    free(cur);
-    *nv = cycle_check(rules, *all, *nall, year, year, v);
-    return *nv < 0 ? -1 : 0;
 }
 
 static json_t *meetings_json(const struct cycle_rules *rules,
@@ -105,7 +61,7 @@ void api_jaarplan(struct req *r)
     if (year < 0)
         return;
     if (cycle_rules_load(r->db, &rules) != 0 ||
-        plan_and_check(&rules, year, &all, &n, &first, &v, &nv) != 0) {
+        cyclestore_plan_year(&rules, year, &all, &n, &first, &v, &nv) != 0) {
         api_problem(r, 500, "Interne fout", "Het jaarplan kon niet worden "
                                             "gemaakt.");
         goto cleanup;
@@ -139,7 +95,7 @@ void api_jaarplan_opslaan(struct req *r)
         goto cleanup;
     }
     if (cycle_rules_load(r->db, &rules) != 0 ||
-        plan_and_check(&rules, year, &all, &n, &first, &v, &nv) != 0) {
+        cyclestore_plan_year(&rules, year, &all, &n, &first, &v, &nv) != 0) {
         api_problem(r, 500, "Interne fout", "Het jaarplan kon niet worden "
                                             "gemaakt.");
         goto cleanup;
@@ -147,7 +103,7 @@ void api_jaarplan_opslaan(struct req *r)
     made = cyclestore_save_plan(r->db, &r->who, year, &rules, all + first,
                                 n - first, ids, &f);
     if (made < 0) {
-        problem_from(r, &f);
+        api_fault(r, &f);
         goto cleanup;
     }
     api_json(r, 201, json_pack("{s:i, s:i, s:O}", "jaar", year,
@@ -256,7 +212,7 @@ void api_agenda_token_nieuw(struct req *r)
 
     id = feed_token_create(r->db, &r->who, tok, &f);
     if (id < 0) {
-        problem_from(r, &f);
+        api_fault(r, &f);
         return;
     }
     snprintf(url, sizeof url, "http://%s/agenda/persoonlijk/%s.ics",
@@ -268,37 +224,15 @@ void api_agenda_token_nieuw(struct req *r)
 void api_agenda_token_intrekken(struct req *r)
 {
     struct fault f = { 0 };
-    char *end;
-    long long id = strtoll(r->param[0], &end, 10);
+    long long id = api_path_id(r, 0);
 
-    if (*end != '\0' || id < 1) {
-        api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal "
-                                           "vanaf 1.");
+    if (id < 0)
         return;
-    }
     if (feed_token_revoke(r->db, &r->who, id, &f) != 0) {
-        problem_from(r, &f);
+        api_fault(r, &f);
         return;
     }
     r->status = 204;
-}
-
-/* Base URL for links in feeds, from the Host header when it is a plain
- * host[:port]; otherwise a neutral default. */
-static void base_url(struct req *r, char *out, size_t len)
-{
-    const char *h = req_header(r, "Host");
-    const char *sec = getenv("KOERS_SECURE_COOKIES");
-    const char *p;
-
-    for (p = h; p && *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-              *p == ':'))
-            h = NULL;
-    snprintf(out, len, "%s://%s", sec && strcmp(sec, "1") == 0 ? "https"
-                                                               : "http",
-             h && h[0] ? h : "localhost");
 }
 
 /* Send a calendar, or a plain Dutch error for calendar clients. */
@@ -336,7 +270,7 @@ void ui_feed_all(struct req *r)
     char base[300];
     struct fault f = { 0 };
 
-    base_url(r, base, sizeof base);
+    page_base_url(r, base, sizeof base);
     send_ics(r, feed_all(r->db, base, &f), &f);
 }
 
@@ -349,7 +283,7 @@ void ui_feed_body(struct req *r)
         page_error(r, 404, "Niet gevonden", "Agenda's eindigen op .ics.");
         return;
     }
-    base_url(r, base, sizeof base);
+    page_base_url(r, base, sizeof base);
     send_ics(r, feed_body(r->db, code, base, &f), &f);
 }
 
@@ -362,6 +296,6 @@ void ui_feed_personal(struct req *r)
         page_error(r, 404, "Niet gevonden", "Agenda's eindigen op .ics.");
         return;
     }
-    base_url(r, base, sizeof base);
+    page_base_url(r, base, sizeof base);
     send_ics(r, feed_personal(r->db, tok, base, &f), &f);
 }

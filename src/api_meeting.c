@@ -2,7 +2,8 @@
  *
  * Owns: translating meeting requests into meeting.h calls. Same shape as
  * api_v1.c: domain functions check permissions and validate; this file
- * maps faults to problem+json and returns the changed resource. */
+ * answers a refusal with api_fault (problem+json) and otherwise returns
+ * the changed resource. */
 #include "api.h"
 #include "api_routes.h"
 #include "commitment.h"
@@ -11,43 +12,7 @@
 #include "meeting.h"
 #include "sqljson.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-static void fault_problem(struct req *r, const struct fault *f)
-{
-    static const struct { enum fault_kind k; const char *t; } titles[] = {
-        { FAULT_INVALID, "Ongeldige invoer" },
-        { FAULT_FORBIDDEN, "Geen toestemming" },
-        { FAULT_NOTFOUND, "Niet gevonden" },
-        { FAULT_CONFLICT, "Conflict" },
-        { FAULT_RULE, "Geweigerd door een regel van het rapport" },
-    };
-    const char *t = "Interne fout";
-    size_t i;
-
-    for (i = 0; i < sizeof titles / sizeof titles[0]; i++)
-        if (titles[i].k == f->kind)
-            t = titles[i].t;
-    api_problem(r, f->kind ? (int)f->kind : 500, t,
-                f->msg[0] ? f->msg : "Onbekende fout.");
-}
-
-/* Path parameter i as a positive id; answers 400 itself on failure. */
-static long long id_param(struct req *r, int i)
-{
-    const char *s = r->param[i];
-    char *end;
-    long long v;
-
-    if (s[0] >= '1' && s[0] <= '9' && strlen(s) <= 15) {
-        v = strtoll(s, &end, 10);
-        if (*end == '\0')
-            return v;
-    }
-    api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal vanaf 1.");
-    return -1;
-}
 
 /* Optional date query parameter; answers 400 when present and invalid. */
 static int date_query(struct req *r, const char *name, const char **out)
@@ -71,7 +36,7 @@ void api_vergaderingen(struct req *r)
 
 void api_vergadering(struct req *r)
 {
-    long long id = id_param(r, 0);
+    long long id = api_path_id(r, 0);
     json_t *m;
 
     if (id < 0)
@@ -83,17 +48,20 @@ void api_vergadering(struct req *r)
         api_json(r, 200, m);
 }
 
+/* A change of meeting `id` by meeting.h: 0 or the id of what was added,
+ * or -1 with f filled. The meeting.h calls that return a new id fit as
+ * they are; the others are adapted below. */
+typedef long long (*change_fn)(sqlite3 *, const struct actor *, long long,
+                               json_t *, struct fault *);
+
 /* Run a change on meeting `id` with the JSON body and answer with the
  * meeting as it now is (status `ok`), or with the problem. */
-typedef int (*change_fn)(sqlite3 *, const struct actor *, long long,
-                         json_t *, struct fault *);
-
 static void change(struct req *r, change_fn fn, int ok)
 {
-    long long id = id_param(r, 0);
+    long long id = api_path_id(r, 0);
     struct fault f = { 0 };
     json_t *in;
-    int rc;
+    long long rc;
 
     if (id < 0)
         return;
@@ -103,7 +71,7 @@ static void change(struct req *r, change_fn fn, int ok)
     rc = fn(r->db, &r->who, id, in, &f);
     json_decref(in);
     if (rc < 0) {
-        fault_problem(r, &f);
+        api_fault(r, &f);
         return;
     }
     api_json(r, ok, meeting_get(r->db, id));
@@ -120,20 +88,21 @@ void api_vergadering_nieuw(struct req *r)
     id = meeting_create(r->db, &r->who, in, &f);
     json_decref(in);
     if (id < 0) {
-        fault_problem(r, &f);
+        api_fault(r, &f);
         return;
     }
     api_json(r, 201, meeting_get(r->db, id));
 }
 
-static int do_update(sqlite3 *db, const struct actor *w, long long id,
-                     json_t *in, struct fault *f)
+static long long do_update(sqlite3 *db, const struct actor *w, long long id,
+                           json_t *in, struct fault *f)
 {
     return meeting_update(db, w, id, in, f);
 }
 
-static int do_cancel(sqlite3 *db, const struct actor *w, long long id,
-                     json_t *in, struct fault *f)
+/* A cancellation takes no fields: {} */
+static long long do_cancel(sqlite3 *db, const struct actor *w, long long id,
+                           json_t *in, struct fault *f)
 {
     if (json_object_size(in) != 0) {
         fault_set(f, FAULT_INVALID, "Een annulering heeft geen velden.");
@@ -142,62 +111,50 @@ static int do_cancel(sqlite3 *db, const struct actor *w, long long id,
     return meeting_cancel(db, w, id, f);
 }
 
-static int do_invite(sqlite3 *db, const struct actor *w, long long id,
-                     json_t *in, struct fault *f)
-{
-    return meeting_invite(db, w, id, in, f) < 0 ? -1 : 0;
-}
-
-static int do_agenda(sqlite3 *db, const struct actor *w, long long id,
-                     json_t *in, struct fault *f)
-{
-    return meeting_agenda_add(db, w, id, in, f) < 0 ? -1 : 0;
-}
-
-static int do_minutes(sqlite3 *db, const struct actor *w, long long id,
-                      json_t *in, struct fault *f)
+static long long do_minutes(sqlite3 *db, const struct actor *w, long long id,
+                            json_t *in, struct fault *f)
 {
     return meeting_minutes(db, w, id, in, f);
 }
 
-static int do_decision(sqlite3 *db, const struct actor *w, long long id,
-                       json_t *in, struct fault *f)
-{
-    return meeting_decision_add(db, w, id, in, f) < 0 ? -1 : 0;
-}
-
-static int do_action(sqlite3 *db, const struct actor *w, long long id,
-                     json_t *in, struct fault *f)
-{
-    return meeting_action_add(db, w, id, in, f) < 0 ? -1 : 0;
-}
-
-static int do_attendance(sqlite3 *db, const struct actor *w, long long id,
-                         json_t *in, struct fault *f)
+static long long do_attendance(sqlite3 *db, const struct actor *w,
+                               long long id, json_t *in, struct fault *f)
 {
     return meeting_attendance(db, w, id, in, f);
 }
 
 void api_vergadering_wijzig(struct req *r) { change(r, do_update, 200); }
 void api_vergadering_annulering(struct req *r) { change(r, do_cancel, 200); }
-void api_vergadering_genodigde(struct req *r) { change(r, do_invite, 201); }
-void api_vergadering_agendapunt(struct req *r) { change(r, do_agenda, 201); }
 void api_vergadering_verslag(struct req *r) { change(r, do_minutes, 200); }
-void api_vergadering_besluit(struct req *r) { change(r, do_decision, 201); }
-void api_vergadering_actie(struct req *r) { change(r, do_action, 201); }
 void api_vergadering_aanwezigheid(struct req *r)
 {
     change(r, do_attendance, 200);
 }
+void api_vergadering_genodigde(struct req *r)
+{
+    change(r, meeting_invite, 201);
+}
+void api_vergadering_agendapunt(struct req *r)
+{
+    change(r, meeting_agenda_add, 201);
+}
+void api_vergadering_besluit(struct req *r)
+{
+    change(r, meeting_decision_add, 201);
+}
+void api_vergadering_actie(struct req *r)
+{
+    change(r, meeting_action_add, 201);
+}
 
 void api_vergadering_agendapunt_wijzig(struct req *r)
 {
-    long long id = id_param(r, 0), item;
+    long long id = api_path_id(r, 0), item;
     struct fault f = { 0 };
     json_t *in;
     int rc;
 
-    if (id < 0 || (item = id_param(r, 1)) < 0)
+    if (id < 0 || (item = api_path_id(r, 1)) < 0)
         return;
     in = api_body_object(r);
     if (in == NULL)
@@ -205,7 +162,7 @@ void api_vergadering_agendapunt_wijzig(struct req *r)
     rc = meeting_agenda_status(r->db, &r->who, id, item, in, &f);
     json_decref(in);
     if (rc != 0) {
-        fault_problem(r, &f);
+        api_fault(r, &f);
         return;
     }
     api_json(r, 200, meeting_get(r->db, id));
@@ -213,7 +170,7 @@ void api_vergadering_agendapunt_wijzig(struct req *r)
 
 void api_actie_wijzig(struct req *r)
 {
-    long long id = id_param(r, 0);
+    long long id = api_path_id(r, 0);
     struct fault f = { 0 };
     json_t *in;
     int rc;
@@ -226,7 +183,7 @@ void api_actie_wijzig(struct req *r)
     rc = meeting_action_status(r->db, &r->who, id, in, &f);
     json_decref(in);
     if (rc != 0) {
-        fault_problem(r, &f);
+        api_fault(r, &f);
         return;
     }
     api_json(r, 200, sqljson_row(r->db,
@@ -296,7 +253,7 @@ void api_cyclusregel_wijzig(struct req *r)
     rc = cyclerule_update(r->db, &r->who, r->param[0], in, &f);
     json_decref(in);
     if (rc != 0) {
-        fault_problem(r, &f);
+        api_fault(r, &f);
         return;
     }
     api_json(r, 200, cyclerule_get(r->db, r->param[0]));

@@ -17,54 +17,11 @@
 #include "sqljson.h"
 #include "store.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 extern const char openapi_json[];   /* generated from docs/openapi.json */
-
-static const char *fault_title(enum fault_kind k)
-{
-    switch (k) {
-    case FAULT_INVALID: return "Ongeldige invoer";
-    case FAULT_FORBIDDEN: return "Geen toestemming";
-    case FAULT_NOTFOUND: return "Niet gevonden";
-    case FAULT_CONFLICT: return "Conflict";
-    case FAULT_RULE: return "Geweigerd door een regel van het rapport";
-    default: return "Interne fout";
-    }
-}
-
-static void api_fault(struct req *r, const struct fault *f)
-{
-    api_problem(r, f->kind ? (int)f->kind : 500, fault_title(f->kind),
-                f->msg[0] ? f->msg : "Onbekende fout.");
-}
 
 static void not_found(struct req *r, const char *what)
 {
     api_problem(r, 404, "Niet gevonden", what);
-}
-
-/* Parse a positive id path parameter; answers 400 and returns -1 when it
- * is not a plain decimal number. */
-static long long path_id(struct req *r, int i)
-{
-    const char *s = r->param[i];
-    char *end;
-    long long v;
-
-    if (s[0] < '1' || s[0] > '9' || strlen(s) > 15) {
-        api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal "
-                                           "vanaf 1.");
-        return -1;
-    }
-    v = strtoll(s, &end, 10);
-    if (*end != '\0') {
-        api_problem(r, 400, "Ongeldig id", "Een id is een geheel getal "
-                                           "vanaf 1.");
-        return -1;
-    }
-    return v;
 }
 
 void api_openapi(struct req *r)
@@ -131,7 +88,7 @@ void api_overleg_lid_nieuw(struct req *r)
 void api_overleg_lid_einde(struct req *r)
 {
     struct fault f = { 0 };
-    long long id = path_id(r, 1);
+    long long id = api_path_id(r, 1);
 
     if (id < 0)
         return;
@@ -214,7 +171,7 @@ void api_personen(struct req *r)
 
 void api_persoon(struct req *r)
 {
-    long long id = path_id(r, 0);
+    long long id = api_path_id(r, 0);
     json_t *v;
 
     if (id < 0)
@@ -245,7 +202,7 @@ void api_persoon_nieuw(struct req *r)
 
 void api_persoon_wijzig(struct req *r)
 {
-    long long id = path_id(r, 0);
+    long long id = api_path_id(r, 0);
     struct fault f = { 0 };
     json_t *in;
     int rc;
@@ -326,7 +283,7 @@ void api_audit(struct req *r)
 
 void api_token_intrekken(struct req *r)
 {
-    long long id = path_id(r, 0);
+    long long id = api_path_id(r, 0);
     long long owner;
     int admin = perm_allowed(r->who.role, r->who.scope,
                              ACT_GEBRUIKER_BEHEREN, NULL);

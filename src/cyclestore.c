@@ -1,5 +1,5 @@
-/* cyclestore.c - calendars for the checker, and saving a plan
- * (see cyclestore.h). */
+/* cyclestore.c - calendars for the checker, planning a year in its
+ * context, and saving a plan (see cyclestore.h). */
 #include "cyclestore.h"
 #include "calendar.h"
 #include "meeting.h"
@@ -156,6 +156,35 @@ json_t *cyclestore_violations_json(const struct cycle_violation *v, long n)
             "melding", v[i].message));
     }
     return a;
+}
+
+int cyclestore_plan_year(const struct cycle_rules *r, int year,
+                         struct cycle_meeting **all, size_t *n,
+                         size_t *first, struct cycle_violation **v,
+                         long *nv)
+{
+    struct cycle_meeting *prev = NULL, *cur = NULL;
+    size_t np = 0, nc = 0;
+    int rc = -1;
+
+    if (cycle_plan(r, year - 1, &prev, &np) != 0 ||
+        cycle_plan(r, year, &cur, &nc) != 0)
+        goto cleanup;
+    *all = malloc((np + nc + 1) * sizeof **all);
+    if (*all == NULL)
+        goto cleanup;
+    if (np)
+        memcpy(*all, prev, np * sizeof *prev);
+    if (nc)
+        memcpy(*all + np, cur, nc * sizeof *cur);
+    *n = np + nc;
+    *first = np;
+    *nv = cycle_check(r, *all, *n, year, year, v);
+    rc = *nv < 0 ? -1 : 0;
+cleanup:
+    free(prev);
+    free(cur);
+    return rc;
 }
 
 long cyclestore_save_plan(sqlite3 *db, const struct actor *who, int year,

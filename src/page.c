@@ -1,6 +1,7 @@
-/* page.c - page frame, error page, citations, forms, tables, assets (see
- * page.h). */
+/* page.c - page frame, error page, citations, forms, tables, assets,
+ * and the readings the pages share: ids, years, dates (see page.h). */
 #include "page.h"
+#include "calendar.h"
 #include "html.h"
 #include "sqljson.h"
 
@@ -10,7 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* The years a page accepts in ?jaar= or a form (page_year). */
+#define PAGE_YEAR_MIN 2000
+#define PAGE_YEAR_MAX 2100
 
 static const struct {
     const char *href;
@@ -136,17 +142,28 @@ void page_error(struct req *r, int status, const char *title,
     page_end(r);
 }
 
-void page_alert(struct req *r, const char *kind, const char *text)
+void page_alert_open(struct req *r, const char *kind)
 {
     html_lit(&r->out, "<div class=\"utrecht-alert utrecht-alert--");
     html_attr(&r->out, kind);
     html_lit(&r->out, strcmp(kind, "error") == 0 ? "\" role=\"alert\">"
                                                  : "\" role=\"status\">");
     html_lit(&r->out, "<div class=\"utrecht-alert__content\"><div "
-                      "class=\"utrecht-alert__message\"><p "
-                      "class=\"nl-paragraph\">");
+                      "class=\"utrecht-alert__message\">");
+}
+
+void page_alert_close(struct req *r)
+{
+    html_lit(&r->out, "</div></div></div>\n");
+}
+
+void page_alert(struct req *r, const char *kind, const char *text)
+{
+    page_alert_open(r, kind);
+    html_lit(&r->out, "<p class=\"nl-paragraph\">");
     html_txt(&r->out, text);
-    html_lit(&r->out, "</p></div></div></div>\n");
+    html_lit(&r->out, "</p>");
+    page_alert_close(r);
 }
 
 void page_report_href(struct req *r, long long from, long long to)
@@ -360,6 +377,43 @@ void page_field(struct req *r, const char *name, const char *label,
     html_lit(b, "</div></div>\n");
 }
 
+void page_field_placeholder(struct req *r, const char *name,
+                            const char *label, const char *value,
+                            const char *placeholder, const char *err,
+                            int required)
+{
+    struct buf *b = &r->out;
+
+    field_start(b, name, label, !required, err);
+    html_lit(b, err ? "<input class=\"utrecht-textbox "
+                      "utrecht-textbox--html-input "
+                      "utrecht-textbox--invalid\" type=\"text\""
+                    : "<input class=\"utrecht-textbox "
+                      "utrecht-textbox--html-input\" type=\"text\"");
+    control_names(b, name);
+    html_lit(b, " placeholder=\"");
+    html_attr(b, placeholder);
+    html_lit(b, "\"");
+    if (required)
+        html_lit(b, " required");
+    control_invalid(b, name, err);
+    html_lit(b, " value=\"");
+    html_attr(b, value ? value : "");
+    html_lit(b, "\"></div></div>\n");
+}
+
+void page_submit(struct req *r, const char *label, int primary)
+{
+    html_lit(&r->out, primary ? "<div class=\"koers-actions\"><button "
+                                "class=\"utrecht-button utrecht-button--"
+                                "primary-action\" type=\"submit\">"
+                              : "<div class=\"koers-actions\"><button "
+                                "class=\"utrecht-button utrecht-button--"
+                                "secondary-action\" type=\"submit\">");
+    html_txt(&r->out, label);
+    html_lit(&r->out, "</button></div>");
+}
+
 void page_select(struct req *r, const char *name, const char *label,
                  const char *const *values, const char *const *labels,
                  const char *selected, const char *empty, const char *err)
@@ -398,6 +452,22 @@ void page_h2(struct req *r, const char *text)
     html_lit(&r->out, "</h2>\n");
 }
 
+void page_h2_id(struct req *r, const char *id, const char *text)
+{
+    html_lit(&r->out, "<h2 class=\"nl-heading nl-heading--level-2\" id=\"");
+    html_attr(&r->out, id);
+    html_lit(&r->out, "\">");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</h2>\n");
+}
+
+void page_para(struct req *r, const char *text)
+{
+    html_lit(&r->out, "<p class=\"nl-paragraph\">");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</p>\n");
+}
+
 void page_dl_item(struct req *r, const char *label, const char *text)
 {
     if (text == NULL || text[0] == '\0')
@@ -407,6 +477,47 @@ void page_dl_item(struct req *r, const char *label, const char *text)
     html_lit(&r->out, "</dt><dd>");
     html_txt(&r->out, text);
     html_lit(&r->out, "</dd>");
+}
+
+void page_choices_free(struct page_choices *c)
+{
+    free(c->v);
+    free(c->l);
+    free(c->num);
+    memset(c, 0, sizeof *c);
+}
+
+int page_choices_from(struct page_choices *c, json_t *arr, const char *vkey,
+                      const char *lkey, int numeric, size_t extra)
+{
+    size_t n = json_array_size(arr), i;
+    json_t *o;
+
+    memset(c, 0, sizeof *c);
+    c->v = calloc(n + extra + 1, sizeof *c->v);
+    c->l = calloc(n + extra + 1, sizeof *c->l);
+    c->num = calloc(n + 1, sizeof *c->num);
+    if (c->v == NULL || c->l == NULL || c->num == NULL) {
+        page_choices_free(c);
+        return -1;
+    }
+    json_array_foreach(arr, i, o) {
+        if (numeric) {
+            snprintf(c->num[i], sizeof c->num[i], "%lld",
+                     sqljson_int(o, vkey));
+            c->v[c->n] = c->num[i];
+        } else {
+            c->v[c->n] = sqljson_str(o, vkey);
+        }
+        c->l[c->n++] = sqljson_str(o, lkey);
+    }
+    return 0;
+}
+
+void page_choices_add(struct page_choices *c, const char *v, const char *l)
+{
+    c->v[c->n] = v;
+    c->l[c->n++] = l;
 }
 
 void page_table_open(struct req *r, const char *id, const char *caption,
@@ -468,6 +579,15 @@ void page_td_num(struct req *r, long long v)
     html_lit(&r->out, "</td>");
 }
 
+void page_td_pct(struct req *r, double v)
+{
+    html_lit(&r->out, "<td class=\"utrecht-table__cell "
+                      "utrecht-table__cell--numeric-column "
+                      "utrecht-table__cell--numeric-data\">");
+    html_int(&r->out, (long long)(v + 0.5));
+    html_lit(&r->out, "%</td>");
+}
+
 void page_td(struct req *r, json_t *row, const char *key)
 {
     json_t *v = json_object_get(row, key);
@@ -507,6 +627,20 @@ void page_cited_list(struct req *r, json_t *list)
     html_lit(&r->out, "</ul>");
 }
 
+void page_text_list(struct req *r, json_t *list, const char *key)
+{
+    json_t *x;
+    size_t i;
+
+    html_lit(&r->out, "<ul class=\"utrecht-unordered-list\">");
+    json_array_foreach(list, i, x) {
+        html_lit(&r->out, "<li class=\"utrecht-unordered-list__item\">");
+        html_txt(&r->out, sqljson_str(x, key));
+        html_lit(&r->out, "</li>");
+    }
+    html_lit(&r->out, "</ul>\n");
+}
+
 void page_redirect(struct req *r, const char *base, const char *code,
                    const char *query)
 {
@@ -534,4 +668,111 @@ void page_link(struct req *r, const char *base, const char *code,
 void page_code_link(struct req *r, const char *base, json_t *obj)
 {
     page_link(r, base, sqljson_str(obj, "code"), sqljson_str(obj, "naam"));
+}
+
+void page_date_long(struct req *r, const char *s)
+{
+    char d[11], out[64];
+    long days;
+
+    snprintf(d, sizeof d, "%.10s", s ? s : "");
+    if (cal_parse_date(d, &days) != 0) {
+        html_txt(&r->out, s ? s : "");
+        return;
+    }
+    cal_format_long(days, out, sizeof out);
+    html_txt(&r->out, out);
+}
+
+json_t *page_by_code(json_t *arr, const char *code)
+{
+    json_t *x;
+    size_t i;
+
+    json_array_foreach(arr, i, x)
+        if (strcmp(sqljson_str(x, "code"), code) == 0)
+            return x;
+    return NULL;
+}
+
+const char *page_code_name(json_t *arr, const char *code)
+{
+    json_t *x = page_by_code(arr, code);
+
+    return x ? sqljson_str(x, "naam") : code;
+}
+
+long long page_parse_id(const char *s)
+{
+    char *end;
+    long long v;
+
+    if (s == NULL || s[0] < '1' || s[0] > '9' || strlen(s) > 15)
+        return -1;
+    v = strtoll(s, &end, 10);
+    return *end == '\0' ? v : -1;
+}
+
+/* A year of four digits within PAGE_YEAR_MIN..PAGE_YEAR_MAX, or -1. */
+static int parse_year(const char *s)
+{
+    char *end;
+    long v;
+
+    if (s == NULL || strlen(s) != 4)
+        return -1;
+    v = strtol(s, &end, 10);
+    if (*end != '\0' || v < PAGE_YEAR_MIN || v > PAGE_YEAR_MAX)
+        return -1;
+    return (int)v;
+}
+
+int page_year(struct req *r, const char *s, int dflt)
+{
+    int y;
+
+    if ((s == NULL || s[0] == '\0') && dflt >= 0)
+        return dflt;
+    y = parse_year(s);
+    if (y < 0)
+        page_error(r, 400, "Ongeldig jaar", "Een jaar is een getal van "
+                   "2000 tot en met 2100.");
+    return y;
+}
+
+void page_today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (localtime_r(&now, &tm) == NULL) {
+        snprintf(out, 11, "2000-01-01");
+        return;
+    }
+    snprintf(out, 11, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday);
+}
+
+int page_current_year(void)
+{
+    char d[11];
+
+    page_today(d);
+    return atoi(d);
+}
+
+void page_base_url(struct req *r, char *out, size_t len)
+{
+    const char *h = req_header(r, "Host");
+    const char *sec = getenv("KOERS_SECURE_COOKIES");
+    const char *p;
+
+    for (p = h; p && *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+              *p == ':'))
+            h = NULL;
+    snprintf(out, len, "%s://%s", sec && strcmp(sec, "1") == 0 ? "https"
+                                                               : "http",
+             h && h[0] ? h : "localhost");
 }

@@ -3,9 +3,14 @@
  * ui_register.c (organisations, persons, roles), ui_catalog.c (gremia,
  * risks, plan, monitor topics), ui_info.c (report lines, accessibility,
  * about, permission table), ui_account.c (login, logout, beheer),
- * ui_misc.c (health check). */
+ * ui_misc.c (health check), ui_meeting.c (meetings, secretariaat),
+ * ui_cycle.c (year plan, cycle rules and checks, commitment, personal
+ * calendar links). Page parts that more than one family shows are
+ * declared here too. */
 #ifndef KOERS_UI_H
 #define KOERS_UI_H
+
+#include <jansson.h>
 
 #include "http.h"
 
@@ -70,5 +75,28 @@ void ui_commitment(struct req *r);
 void ui_my_calendar(struct req *r);
 void ui_my_calendar_create(struct req *r);
 void ui_my_calendar_revoke(struct req *r);
+/* Section "Inzet" of a body page (org_code NULL) or an organisation page
+ * (body_code NULL): signals of declining attendance and attendance rates
+ * (ui_body.c, ui_register.c). */
+void ui_commitment_section(struct req *r, const char *org_code,
+                           const char *body_code);
+/* A table of signals of declining attendance (commitment_signals), with
+ * decline_n >= 0 also why each declines over that many meetings (the
+ * /inzet page); the secretariaat shows it without (-1). */
+void ui_signals_table(struct req *r, json_t *sig, const char *id,
+                      const char *caption, long long decline_n);
+
+/* ui_knelpunt.c */
+void ui_knelpunten(struct req *r);
+void ui_knelpunt_new(struct req *r);
+void ui_knelpunt_create(struct req *r);
+void ui_knelpunt(struct req *r);
+void ui_knelpunt_transition(struct req *r);
+void ui_knelpunt_publish(struct req *r);
+void ui_knelpuntroute(struct req *r);
+/* end ui_knelpunt.c */
+
+/* ui_initiative.c */
+/* end ui_initiative.c */
 
 #endif

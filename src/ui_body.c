@@ -2,7 +2,6 @@
  * and the forms to add or end a membership. */
 #include "ui.h"
 #include "body.h"
-#include "commitment.h"
 #include "html.h"
 #include "membership.h"
 #include "organisation.h"
@@ -168,30 +167,16 @@ static void members_table(struct req *r, json_t *body, const char *kind,
 /* The add-member form, keeping the submitted values after an error. */
 static void member_form(struct req *r, json_t *body, const char *err)
 {
-    json_t *orgs = organisation_list(r->db), *people = person_list(r->db);
-    const char **ov = calloc(json_array_size(orgs) + 1, sizeof *ov);
-    const char **ol = calloc(json_array_size(orgs) + 1, sizeof *ol);
-    const char **pv = calloc(json_array_size(people) + 1, sizeof *pv);
-    const char **pl = calloc(json_array_size(people) + 1, sizeof *pl);
-    char (*pid)[24] = calloc(json_array_size(people) + 1, sizeof *pid);
     static const char *const kinds[] = { "lid", "genodigde", NULL };
     static const char *const kind_labels[] = { "Lid (neemt een zetel in)",
         "Genodigde voor een agenda (flexibiliteit)", NULL };
+    json_t *orgs = organisation_list(r->db), *people = person_list(r->db);
+    struct page_choices oc = { 0 }, pc = { 0 };
     struct buf *b = &r->out;
-    json_t *o;
-    size_t i;
 
-    if (!ov || !ol || !pv || !pl || !pid)
+    if (page_choices_from(&oc, orgs, "code", "naam", 0, 0) != 0 ||
+        page_choices_from(&pc, people, "id", "naam", 1, 0) != 0)
         goto cleanup;
-    json_array_foreach(orgs, i, o) {
-        ov[i] = sqljson_str(o, "code");
-        ol[i] = sqljson_str(o, "naam");
-    }
-    json_array_foreach(people, i, o) {
-        snprintf(pid[i], sizeof pid[i], "%lld", sqljson_int(o, "id"));
-        pv[i] = pid[i];
-        pl[i] = sqljson_str(o, "naam");
-    }
     page_h2(r, "Lid of genodigde toevoegen");
     if (err)
         page_alert(r, "error", err);
@@ -200,106 +185,21 @@ static void member_form(struct req *r, json_t *body, const char *err)
     html_url_arg(b, sqljson_str(body, "code"));
     html_lit(b, "/leden\">");
     page_csrf_field(r);
-    page_select(r, "organisatie", "Organisatie", ov, ol,
+    page_select(r, "organisatie", "Organisatie", oc.v, oc.l,
                 req_field(r, "organisatie"), "Kies een organisatie", NULL);
     page_select(r, "soort", "Soort deelname", kinds, kind_labels,
                 req_field(r, "soort"), NULL, NULL);
-    page_select(r, "persoon", "Persoon (niet verplicht)", pv, pl,
+    page_select(r, "persoon", "Persoon (niet verplicht)", pc.v, pc.l,
                 req_field(r, "persoon"), "Geen persoon", NULL);
     page_field(r, "functie", "Functie", "text", req_field(r, "functie"),
                NULL, 0);
-    html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
-                "utrecht-button--primary-action\" type=\"submit\">Toevoegen"
-                "</button></div></form>\n");
+    page_submit(r, "Toevoegen", 1);
+    html_lit(b, "</form>\n");
 cleanup:
-    free(ov);
-    free(ol);
-    free(pv);
-    free(pl);
-    free(pid);
+    page_choices_free(&oc);
+    page_choices_free(&pc);
     json_decref(orgs);
     json_decref(people);
-}
-
-/* A numeric data cell "N%" (rounded). */
-static void td_pct(struct req *r, double v)
-{
-    html_lit(&r->out, "<td class=\"utrecht-table__cell "
-                      "utrecht-table__cell--numeric-column "
-                      "utrecht-table__cell--numeric-data\">");
-    html_int(&r->out, (long long)(v + 0.5));
-    html_lit(&r->out, "%</td>");
-}
-
-/* Section "Inzet": the signals of declining attendance of this body's
- * member organisations and their attendance rates (commitment.h), with
- * a link to the full page and the definition at /inzet. */
-static void commitment_section(struct req *r, const char *code)
-{
-    static const char *const cols[] = { "Organisatie", "#Vergaderingen",
-        "#Aanwezig (totaal)", "#Aanwezig (recent)", "Laatste vergaderingen",
-        NULL };
-    json_t *sig = commitment_signals(r->db, NULL, code);
-    json_t *rates = commitment_rates(r->db, NULL, code), *x, *s;
-    struct buf *b = &r->out;
-    size_t i, k;
-
-    page_h2(r, "Inzet");
-    if (json_array_size(sig)) {
-        html_lit(b, "<div class=\"utrecht-alert utrecht-alert--warning\" "
-                    "role=\"status\"><div class=\"utrecht-alert__content\">"
-                    "<div class=\"utrecht-alert__message\"><p "
-                    "class=\"nl-paragraph\">Signalen van afnemende inzet:</p>"
-                    "<ul class=\"utrecht-unordered-list\">");
-        json_array_foreach(sig, i, x) {
-            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            html_txt(b, sqljson_str(json_object_get(x, "organisatie"),
-                                    "naam"));
-            html_lit(b, ": recent ");
-            html_int(b, (long long)(json_number_value(json_object_get(x,
-                                    "percentageRecent")) + 0.5));
-            html_lit(b, "% aanwezig, en dalend</li>");
-        }
-        html_lit(b, "</ul></div></div></div>\n");
-    } else {
-        html_lit(b, "<p class=\"nl-paragraph\">Geen signalen van "
-                    "afnemende inzet.</p>");
-    }
-    if (json_array_size(rates) == 0) {
-        html_lit(b, "<p class=\"nl-paragraph\">Nog geen aanwezigheid "
-                    "vastgelegd.</p>");
-    } else {
-        page_table_open(r, "inzet", "Aanwezigheid van de leden", cols);
-        json_array_foreach(rates, i, x) {
-            html_lit(b, "<tr class=\"utrecht-table__row\">");
-            page_th_row_open(r);
-            page_code_link(r, "/organisaties/",
-                           json_object_get(x, "organisatie"));
-            html_lit(b, "</th>");
-            page_td_num(r, sqljson_int(x, "vergaderingen"));
-            td_pct(r, json_number_value(json_object_get(x,
-                                                        "percentageTotaal")));
-            td_pct(r, json_number_value(json_object_get(x,
-                                                        "percentageRecent")));
-            page_td_open(r);
-            json_array_foreach(json_object_get(x, "reeks"), k, s) {
-                double v = json_number_value(json_object_get(s, "waarde"));
-
-                html_lit(b, k ? ", " : "");
-                html_lit(b, v >= 0.75 ? "aanwezig" : v >= 0.25 ? "vervangen"
-                                                               : "afwezig");
-            }
-            html_lit(b, "</td></tr>");
-        }
-        page_table_close(r);
-    }
-    html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
-                "href=\"/inzet?overleg=");
-    html_url_arg(b, code);
-    html_lit(b, "\">Inzet en aanwezigheid: de cijfers en wanneer er een "
-                "signaal is</a></p>\n");
-    json_decref(sig);
-    json_decref(rates);
 }
 
 /* A heading with the "tekst" of part (voorzitter, frequentie, ...) as a
@@ -362,7 +262,7 @@ static void body_page(struct req *r, json_t *body, const char *ok,
     members_table(r, body, "lid", may_edit);
     page_h2(r, "Genodigden per agenda");
     members_table(r, body, "genodigde", may_edit);
-    commitment_section(r, sqljson_str(body, "code"));
+    ui_commitment_section(r, NULL, sqljson_str(body, "code"));
     if (may_edit)
         member_form(r, body, err);
     else if (!req_logged_in(r))

@@ -1,7 +1,8 @@
 /* ui_cycle.c - the pages of the yearly cycle: the proposed year plan,
  * the rules with the check of the stored calendar and of an uploaded
- * .ics file, attendance as the test of commitment, and the personal
- * calendar links.
+ * .ics file, attendance as the test of commitment (the /inzet page, and
+ * the "Inzet" section and signals table that the body, organisation and
+ * secretariaat pages show, ui.h), and the personal calendar links.
  *
  * Owns: turning these forms into calls of cycle.h / cyclestore.h /
  * cyclerule.h / commitment.h / feed.h (the same calls as api_cycle.c and
@@ -25,56 +26,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#define UI_YEAR_MIN 2000
-#define UI_YEAR_MAX 2100
 #define UI_CHECK_YEARS_MAX 200   /* cycle_check's limit */
 
 static const char *const evaluation_name = "Evaluatie van de governance";
 
 /* ---- small helpers ---- */
-
-/* A year of four digits within UI_YEAR_MIN..UI_YEAR_MAX, or -1. */
-static int parse_year(const char *s)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || strlen(s) != 4)
-        return -1;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < UI_YEAR_MIN || v > UI_YEAR_MAX)
-        return -1;
-    return (int)v;
-}
-
-/* The local (server time zone) year. */
-static int current_year(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&now, &tm) == NULL)
-        return UI_YEAR_MIN;
-    return tm.tm_year + 1900;
-}
-
-/* The year of query parameter "jaar", or `dflt` when absent; -1 after
- * answering 400 when it is not a year. */
-static int year_query(struct req *r, int dflt)
-{
-    const char *s = req_query(r, "jaar");
-    int y;
-
-    if (s == NULL || s[0] == '\0')
-        return dflt;
-    y = parse_year(s);
-    if (y < 0)
-        page_error(r, 400, "Ongeldig jaar", "Een jaar is een getal van "
-                   "2000 tot en met 2100.");
-    return y;
-}
 
 /* A small non-negative integer of 1 to 6 digits, or -1. */
 static long parse_small(const char *s)
@@ -89,81 +46,12 @@ static long parse_small(const char *s)
     return strtol(s, NULL, 10);
 }
 
-/* The date part of "YYYY-MM-DD..." in words; other text as it is. */
-static void write_date_long(struct buf *b, const char *s)
-{
-    char d[11], out[64];
-    long days;
-
-    snprintf(d, sizeof d, "%.10s", s ? s : "");
-    if (cal_parse_date(d, &days) != 0) {
-        html_txt(b, s ? s : "");
-        return;
-    }
-    cal_format_long(days, out, sizeof out);
-    html_txt(b, out);
-}
-
 static void write_day_long(struct buf *b, long day)
 {
     char out[64];
 
     cal_format_long(day, out, sizeof out);
     html_txt(b, out);
-}
-
-static void para(struct req *r, const char *text)
-{
-    html_lit(&r->out, "<p class=\"nl-paragraph\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</p>\n");
-}
-
-static void h2_id(struct req *r, const char *id, const char *text)
-{
-    html_lit(&r->out, "<h2 class=\"nl-heading nl-heading--level-2\" id=\"");
-    html_attr(&r->out, id);
-    html_lit(&r->out, "\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</h2>\n");
-}
-
-static void submit_button(struct req *r, const char *label, int primary)
-{
-    html_lit(&r->out, primary ? "<div class=\"koers-actions\"><button "
-                                "class=\"utrecht-button utrecht-button--"
-                                "primary-action\" type=\"submit\">"
-                              : "<div class=\"koers-actions\"><button "
-                                "class=\"utrecht-button utrecht-button--"
-                                "secondary-action\" type=\"submit\">");
-    html_txt(&r->out, label);
-    html_lit(&r->out, "</button></div>");
-}
-
-/* A numeric data cell "N%". */
-static void td_pct(struct req *r, double v)
-{
-    html_lit(&r->out, "<td class=\"utrecht-table__cell "
-                      "utrecht-table__cell--numeric-column "
-                      "utrecht-table__cell--numeric-data\">");
-    html_int(&r->out, (long long)(v + 0.5));
-    html_lit(&r->out, "%</td>");
-}
-
-/* An unordered list of the "melding" of each violation. */
-static void violation_list(struct req *r, json_t *list)
-{
-    struct buf *b = &r->out;
-    json_t *v;
-    size_t i;
-
-    html_lit(b, "<ul class=\"utrecht-unordered-list\">");
-    json_array_foreach(list, i, v) {
-        html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        html_txt(b, sqljson_str(v, "melding"));
-        html_lit(b, "</li>");
-    }
-    html_lit(b, "</ul>\n");
 }
 
 /* The active rules the checker judges (inzet needs attendance). */
@@ -193,8 +81,8 @@ static void check_outcome(struct req *r, json_t *viol, size_t nrules,
     snprintf(t, sizeof t, "%s is op %zu %s strijdig met de regels:", what,
              json_array_size(viol), json_array_size(viol) == 1 ? "punt"
                                                                : "punten");
-    para(r, t);
-    violation_list(r, viol);
+    page_para(r, t);
+    page_text_list(r, viol, "melding");
 }
 
 /* The CSRF token for a form of an anonymous user: the koers_csrf cookie,
@@ -220,41 +108,6 @@ static void anon_csrf(struct req *r, char tok[AUTH_SECRET_HEX + 1])
 }
 
 /* ---- the year plan ---- */
-
-/* Plan `year` with the previous year as context, and check the result
- * (as api_cycle.c does). *all holds both years; the year's own meetings
- * start at *first. */
-static int plan_and_check(struct cycle_rules *rules, int year,
-                          struct cycle_meeting **all, size_t *nall,
-                          size_t *first, struct cycle_violation **v,
-                          long *nv)
-{
-    struct cycle_meeting *prev = NULL, *cur = NULL;
-    size_t np = 0, nc = 0;
-
-    if (cycle_plan(rules, year - 1, &prev, &np) != 0 ||
-        cycle_plan(rules, year, &cur, &nc) != 0) {
-        free(prev);
-        free(cur);
-        return -1;
-    }
-    *all = malloc((np + nc + 1) * sizeof **all);
-    if (*all == NULL) {
-        free(prev);
-        free(cur);
-        return -1;
-    }
-    if (np)
-        memcpy(*all, prev, np * sizeof *prev);
-    if (nc)
-        memcpy(*all + np, cur, nc * sizeof *cur);
-    *nall = np + nc;
-    *first = np;
-    free(prev);
-    free(cur);
-    *nv = cycle_check(rules, *all, *nall, year, year, v);
-    return *nv < 0 ? -1 : 0;
-}
 
 /* The body of a planned meeting as a link, or the evaluation's name. */
 static void plan_body(struct req *r, const struct cycle_rules *rules,
@@ -323,7 +176,7 @@ static void yearplan_page(struct req *r, int year, const char *err)
     char title[64], year_txt[8], what[64];
 
     if (cycle_rules_load(r->db, &rules) != 0 ||
-        plan_and_check(&rules, year, &all, &n, &first, &v, &nv) != 0) {
+        cyclestore_plan_year(&rules, year, &all, &n, &first, &v, &nv) != 0) {
         page_error(r, 500, "Interne fout", "Het jaarplan kon niet worden "
                    "gemaakt.");
         goto cleanup;
@@ -344,28 +197,28 @@ static void yearplan_page(struct req *r, int year, const char *err)
     html_lit(b, "<form class=\"koers-form\" method=\"get\" "
                 "action=\"/jaarplan\">");
     page_field(r, "jaar", "Jaar", "number", year_txt, NULL, 1);
-    submit_button(r, "Tonen", 0);
+    page_submit(r, "Tonen", 0);
     html_lit(b, "</form>\n");
 
     snprintf(title, sizeof title, "Voorgestelde vergaderingen: %zu",
              n - first);
-    h2_id(r, "voorstel", title);
+    page_h2_id(r, "voorstel", title);
     if (n == first)
-        para(r, "De regels leveren voor dit jaar geen vergaderingen op.");
+        page_para(r, "De regels leveren voor dit jaar geen vergaderingen op.");
     plan_tables(r, &rules, all + first, n - first, year);
 
-    h2_id(r, "toets", "Toets aan de regels");
+    page_h2_id(r, "toets", "Toets aan de regels");
     snprintf(what, sizeof what, "Het plan voor %d", year);
     check_outcome(r, viol, checked_rules(&rules), what);
 
     if (req_logged_in(r) &&
         perm_allowed(r->who.role, r->who.scope, ACT_VERGADERING_PLANNEN,
                      NULL)) {
-        h2_id(r, "opslaan", "Opslaan");
-        para(r, "Sla het voorstel op als vergaderingen; de leden worden "
-                "uitgenodigd en u kunt daarna elke vergadering afzonderlijk "
-                "verzetten. Dat kan alleen in een jaar zonder geplande "
-                "vergaderingen.");
+        page_h2_id(r, "opslaan", "Opslaan");
+        page_para(r, "Sla het voorstel op als vergaderingen; de leden worden "
+                     "uitgenodigd en u kunt daarna elke vergadering "
+                     "afzonderlijk verzetten. Dat kan alleen in een jaar "
+                     "zonder geplande vergaderingen.");
         html_lit(b, "<form class=\"koers-form\" method=\"post\" "
                     "action=\"/jaarplan\">");
         page_csrf_field(r);
@@ -373,7 +226,7 @@ static void yearplan_page(struct req *r, int year, const char *err)
         html_attr(b, year_txt);
         html_lit(b, "\">");
         snprintf(title, sizeof title, "Jaarplan %d opslaan", year);
-        submit_button(r, title, 1);
+        page_submit(r, title, 1);
         html_lit(b, "</form>\n");
     }
     page_end(r);
@@ -386,7 +239,7 @@ cleanup:
 
 void ui_yearplan(struct req *r)
 {
-    int year = year_query(r, current_year() + 1);
+    int year = page_year(r, req_query(r, "jaar"), page_current_year() + 1);
 
     if (year >= 0)
         yearplan_page(r, year, NULL);
@@ -401,16 +254,13 @@ void ui_yearplan_save(struct req *r)
     json_t *ids = json_array();
     size_t n = 0, first = 0;
     long nv = 0;
-    int year = parse_year(req_field(r, "jaar"));
+    int year = page_year(r, req_field(r, "jaar"), -1);
     char year_txt[8];
 
-    if (year < 0) {
-        page_error(r, 400, "Ongeldig jaar", "Een jaar is een getal van "
-                   "2000 tot en met 2100.");
+    if (year < 0)
         goto cleanup;
-    }
     if (cycle_rules_load(r->db, &rules) != 0 ||
-        plan_and_check(&rules, year, &all, &n, &first, &v, &nv) != 0) {
+        cyclestore_plan_year(&rules, year, &all, &n, &first, &v, &nv) != 0) {
         page_error(r, 500, "Interne fout", "Het jaarplan kon niet worden "
                    "gemaakt.");
         goto cleanup;
@@ -458,30 +308,6 @@ static const char *kind_words(const char *k)
     return k;
 }
 
-/* Name of a body code from body_list, or the code. */
-static const char *body_name(json_t *bodies, const char *code)
-{
-    json_t *bd;
-    size_t i;
-
-    json_array_foreach(bodies, i, bd)
-        if (strcmp(sqljson_str(bd, "code"), code) == 0)
-            return sqljson_str(bd, "naam");
-    return code;
-}
-
-/* 1 when an object of arr has this "code". */
-static int known(json_t *arr, const char *code)
-{
-    json_t *x;
-    size_t i;
-
-    json_array_foreach(arr, i, x)
-        if (strcmp(sqljson_str(x, "code"), code) == 0)
-            return 1;
-    return 0;
-}
-
 /* The months of a rule as names: "mei, december". */
 static void write_months(struct buf *b, json_t *months)
 {
@@ -513,7 +339,7 @@ static void rule_value(struct req *r, json_t *rule, json_t *bodies)
         html_lit(b, "binnen ");
         html_int(b, n);
         html_lit(b, strcmp(k, "voor") == 0 ? " dagen vóór " : " dagen na ");
-        html_txt(b, body_name(bodies, sqljson_str(rule, "ander")));
+        html_txt(b, page_code_name(bodies, sqljson_str(rule, "ander")));
     } else if (strcmp(k, "spreiding") == 0) {
         html_lit(b, "minstens ");
         html_int(b, n);
@@ -663,7 +489,7 @@ static void rules_table(struct req *r, json_t *bodies, const char *err_code)
         html_lit(b, "</td>");
         page_td_open(r);
         if (body[0])
-            page_link(r, "/overleggen/", body, body_name(bodies, body));
+            page_link(r, "/overleggen/", body, page_code_name(bodies, body));
         else if (strcmp(k, "evaluatie") == 0)
             html_txt(b, evaluation_name);
         else
@@ -714,7 +540,7 @@ static void upload_form(struct req *r, const char *tok)
                 "KiB)</label></div><div class=\"utrecht-form-field__input\">"
                 "<input id=\"veld-bestand\" name=\"bestand\" type=\"file\" "
                 "accept=\".ics,text/calendar\" required></div></div>");
-    submit_button(r, "Controleren", 1);
+    page_submit(r, "Controleren", 1);
     html_lit(b, "</form>\n");
 }
 
@@ -769,7 +595,7 @@ static void cycle_page(struct req *r, int year, const char *err_code,
                 "class=\"nl-link\" href=\"/jaarplan\">jaarplan</a> mee en "
                 "toetst elke agenda eraan.</p>\n");
 
-    h2_id(r, "regels", "Regels van de jaarcyclus");
+    page_h2_id(r, "regels", "Regels van de jaarcyclus");
     if (err) {
         char msg[2200];
 
@@ -780,11 +606,11 @@ static void cycle_page(struct req *r, int year, const char *err_code,
     rules_table(r, bodies, err_code);
 
     snprintf(title, sizeof title, "Controle van de agenda van %d", year);
-    h2_id(r, "controle", title);
+    page_h2_id(r, "controle", title);
     html_lit(b, "<form class=\"koers-form\" method=\"get\" "
                 "action=\"/cyclus\">");
     page_field(r, "jaar", "Jaar", "number", year_txt, NULL, 1);
-    submit_button(r, "Controleren", 0);
+    page_submit(r, "Controleren", 0);
     html_lit(b, "</form>\n");
     snprintf(what, sizeof what, "De agenda van %d", year);
     if (json_array_size(viol) == 0) {
@@ -798,12 +624,12 @@ static void cycle_page(struct req *r, int year, const char *err_code,
         check_outcome(r, viol, nrules, what);
     }
 
-    h2_id(r, "bestand", "Een agenda-bestand controleren");
-    para(r, "Controleer een agenda uit een ander programma (een .ics-"
-            "bestand) aan dezelfde regels. Koers herkent een vergadering "
-            "aan X-KOERS-OVERLEG, aan de categorie (de code van het "
-            "overleg) of aan een titel die met de naam van het overleg "
-            "begint. Het bestand wordt niet bewaard.");
+    page_h2_id(r, "bestand", "Een agenda-bestand controleren");
+    page_para(r, "Controleer een agenda uit een ander programma (een .ics-"
+                 "bestand) aan dezelfde regels. Koers herkent een vergadering "
+                 "aan X-KOERS-OVERLEG, aan de categorie (de code van het "
+                 "overleg) of aan een titel die met de naam van het overleg "
+                 "begint. Het bestand wordt niet bewaard.");
     upload_form(r, req_logged_in(r) ? NULL : tok);
     page_end(r);
 cleanup:
@@ -813,7 +639,7 @@ cleanup:
 
 void ui_cycle(struct req *r)
 {
-    int year = year_query(r, current_year());
+    int year = page_year(r, req_query(r, "jaar"), page_current_year());
 
     if (year >= 0)
         cycle_page(r, year, NULL, NULL);
@@ -889,7 +715,7 @@ void ui_cycle_rule_update(struct req *r)
 
     if (rule_input_json(r, in, err, sizeof err) != 0 && allowed) {
         r->status = 400;
-        cycle_page(r, current_year(), code, err);
+        cycle_page(r, page_current_year(), code, err);
         goto cleanup;
     }
     /* without the permission the domain refuses (and audits) */
@@ -899,7 +725,7 @@ void ui_cycle_rule_update(struct req *r)
                        ? "Geen toestemming" : "Niet gevonden", f.msg);
         } else {
             r->status = f.kind ? (int)f.kind : 500;
-            cycle_page(r, current_year(), code, f.msg[0] ? f.msg
+            cycle_page(r, page_current_year(), code, f.msg[0] ? f.msg
                                                   : "Opslaan is mislukt.");
         }
         goto cleanup;
@@ -945,8 +771,8 @@ static void check_page(struct req *r, int status, const char *err,
     }
     if (json_array_size(ignored)) {
         page_h2(r, "Genegeerde afspraken");
-        para(r, "Deze afspraken horen bij geen enkel overleg en tellen niet "
-                "mee:");
+        page_para(r, "Deze afspraken horen bij geen enkel overleg en tellen "
+                     "niet mee:");
         html_lit(b, "<ul class=\"utrecht-unordered-list\">");
         json_array_foreach(ignored, i, x) {
             html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
@@ -1079,10 +905,137 @@ static void write_decline(struct buf *b, double t, long long n)
     html_lit(b, " per vergadering)");
 }
 
+/* The cells of an attendance rate (commitment_rates): meetings, total
+ * and recent attendance, and the series of the last meetings. */
+static void rate_cells(struct req *r, json_t *x)
+{
+    page_td_num(r, sqljson_int(x, "vergaderingen"));
+    page_td_pct(r, json_number_value(json_object_get(x, "percentageTotaal")));
+    page_td_pct(r, json_number_value(json_object_get(x, "percentageRecent")));
+    page_td_open(r);
+    write_series(&r->out, json_object_get(x, "reeks"));
+    html_lit(&r->out, "</td>");
+}
+
+/* <tr><th>organisation</th><td>body</td> of a signal or rate row, both
+ * as links; the caller writes the other cells and </tr>. */
+static void org_body_cells(struct req *r, json_t *x)
+{
+    html_lit(&r->out, "<tr class=\"utrecht-table__row\">");
+    page_th_row_open(r);
+    page_code_link(r, "/organisaties/", json_object_get(x, "organisatie"));
+    html_lit(&r->out, "</th>");
+    page_td_open(r);
+    page_code_link(r, "/overleggen/", json_object_get(x, "overleg"));
+    html_lit(&r->out, "</td>");
+}
+
+/* A table of signals of declining attendance (commitment_signals):
+ * organisation, body, recent attendance, the last meeting attended and,
+ * with decline_n >= 0, why it counts as declining (write_decline over
+ * decline_n meetings). */
+void ui_signals_table(struct req *r, json_t *sig, const char *id,
+                      const char *caption, long long decline_n)
+{
+    static const char *const cols[] = { "Organisatie", "Overleg",
+        "#Recent aanwezig", "Laatst aanwezig", NULL };
+    static const char *const cols_decline[] = { "Organisatie", "Overleg",
+        "#Recent aanwezig", "Afname", "Laatst aanwezig", NULL };
+    struct buf *b = &r->out;
+    json_t *x;
+    size_t i;
+
+    page_table_open(r, id, caption, decline_n >= 0 ? cols_decline : cols);
+    json_array_foreach(sig, i, x) {
+        org_body_cells(r, x);
+        page_td_pct(r, json_number_value(json_object_get(x,
+                                                 "percentageRecent")));
+        if (decline_n >= 0) {
+            page_td_open(r);
+            write_decline(b, json_number_value(json_object_get(x, "trend")),
+                          decline_n);
+            html_lit(b, "</td>");
+        }
+        page_td_open(r);
+        if (sqljson_str(x, "laatstAanwezig")[0])
+            page_date_long(r, sqljson_str(x, "laatstAanwezig"));
+        else
+            html_lit(b, "nooit");
+        html_lit(b, "</td></tr>");
+    }
+    page_table_close(r);
+}
+
+/* Section "Inzet" on the page of one body (org_code NULL) or one
+ * organisation (body_code NULL): its signals of declining attendance and
+ * its attendance rates (commitment.h), a row per member organisation of
+ * the body or per body the organisation sits in, and a link to the same
+ * choice on /inzet, where the definition is. */
+void ui_commitment_section(struct req *r, const char *org_code,
+                           const char *body_code)
+{
+    static const char *const org_cols[] = { "Organisatie",
+        "#Vergaderingen", "#Aanwezig (totaal)", "#Aanwezig (recent)",
+        "Laatste vergaderingen", NULL };
+    static const char *const body_cols[] = { "Overleg", "#Vergaderingen",
+        "#Aanwezig (totaal)", "#Aanwezig (recent)", "Laatste vergaderingen",
+        NULL };
+    int per_org = body_code != NULL;   /* the rows are organisations */
+    const char *other = per_org ? "organisatie" : "overleg";
+    json_t *sig = commitment_signals(r->db, org_code, body_code);
+    json_t *rates = commitment_rates(r->db, org_code, body_code), *x;
+    struct buf *b = &r->out;
+    size_t i;
+
+    page_h2(r, "Inzet");
+    if (json_array_size(sig)) {
+        page_alert_open(r, "warning");
+        html_lit(b, "<p class=\"nl-paragraph\">Signalen van afnemende "
+                    "inzet:</p><ul class=\"utrecht-unordered-list\">");
+        json_array_foreach(sig, i, x) {
+            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
+            html_txt(b, sqljson_str(json_object_get(x, other), "naam"));
+            html_lit(b, ": recent ");
+            html_int(b, (long long)(json_number_value(json_object_get(x,
+                                    "percentageRecent")) + 0.5));
+            html_lit(b, "% aanwezig, en dalend</li>");
+        }
+        html_lit(b, "</ul>");
+        page_alert_close(r);
+    } else {
+        html_lit(b, "<p class=\"nl-paragraph\">Geen signalen van "
+                    "afnemende inzet.</p>");
+    }
+    if (json_array_size(rates) == 0) {
+        html_lit(b, "<p class=\"nl-paragraph\">Nog geen aanwezigheid "
+                    "vastgelegd.</p>");
+    } else {
+        page_table_open(r, "inzet", per_org ? "Aanwezigheid van de leden"
+                                            : "Aanwezigheid per overleg",
+                        per_org ? org_cols : body_cols);
+        json_array_foreach(rates, i, x) {
+            html_lit(b, "<tr class=\"utrecht-table__row\">");
+            page_th_row_open(r);
+            page_code_link(r, per_org ? "/organisaties/" : "/overleggen/",
+                           json_object_get(x, other));
+            html_lit(b, "</th>");
+            rate_cells(r, x);
+            html_lit(b, "</tr>");
+        }
+        page_table_close(r);
+    }
+    html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                "href=\"/inzet?");
+    html_lit(b, per_org ? "overleg=" : "organisatie=");
+    html_url_arg(b, per_org ? body_code : org_code);
+    html_lit(b, "\">Inzet en aanwezigheid: de cijfers en wanneer er een "
+                "signaal is</a></p>\n");
+    json_decref(sig);
+    json_decref(rates);
+}
+
 void ui_commitment(struct req *r)
 {
-    static const char *const sig_cols[] = { "Organisatie", "Overleg",
-        "#Recent aanwezig", "Afname", "Laatst aanwezig", NULL };
     static const char *const rate_cols[] = { "Organisatie", "Overleg",
         "#Vergaderingen", "#Aanwezig (totaal)", "#Aanwezig (recent)",
         "Laatste vergaderingen", "Signaal", NULL };
@@ -1090,7 +1043,7 @@ void ui_commitment(struct req *r)
     const char *body = req_query(r, "overleg");
     json_t *orgs = organisation_list(r->db), *bodies = body_list(r->db);
     json_t *rule = NULL, *sig = NULL, *rates = NULL, *x;
-    const char **ov = NULL, **ol = NULL, **bv = NULL, **bl = NULL;
+    struct page_choices oc = { 0 }, bc = { 0 };
     struct buf *b = &r->out;
     size_t i;
 
@@ -1098,39 +1051,29 @@ void ui_commitment(struct req *r)
         org = NULL;
     if (body && body[0] == '\0')
         body = NULL;
-    if ((org && !known(orgs, org)) || (body && !known(bodies, body))) {
+    if ((org && !page_by_code(orgs, org)) ||
+        (body && !page_by_code(bodies, body))) {
         page_error(r, 400, "Onbekende keuze", "Deze organisatie of dit "
                    "overleg bestaat niet. Kies uit de lijst.");
         goto cleanup;
     }
-    ov = calloc(json_array_size(orgs) + 1, sizeof *ov);
-    ol = calloc(json_array_size(orgs) + 1, sizeof *ol);
-    bv = calloc(json_array_size(bodies) + 1, sizeof *bv);
-    bl = calloc(json_array_size(bodies) + 1, sizeof *bl);
-    if (!ov || !ol || !bv || !bl) {
+    if (page_choices_from(&oc, orgs, "code", "naam", 0, 0) != 0 ||
+        page_choices_from(&bc, bodies, "code", "naam", 0, 0) != 0) {
         page_error(r, 500, "Interne fout", "Onvoldoende geheugen.");
         goto cleanup;
-    }
-    json_array_foreach(orgs, i, x) {
-        ov[i] = sqljson_str(x, "code");
-        ol[i] = sqljson_str(x, "naam");
-    }
-    json_array_foreach(bodies, i, x) {
-        bv[i] = sqljson_str(x, "code");
-        bl[i] = sqljson_str(x, "naam");
     }
     rule = commitment_rule(r->db);
     sig = commitment_signals(r->db, org, body);
     rates = commitment_rates(r->db, org, body);
 
     page_begin(r, "Inzet en aanwezigheid", "/vergaderingen");
-    para(r, "Aanwezigheid bij de overleggen is de toets van de inzet van de "
-            "organisaties. Koers geeft een signaal als de aanwezigheid van "
-            "een organisatie structureel afneemt.");
+    page_para(r, "Aanwezigheid bij de overleggen is de toets van de inzet van "
+                 "de organisaties. Koers geeft een signaal als de "
+                 "aanwezigheid van een organisatie structureel afneemt.");
     if (rule) {
         char words[400];
 
-        para(r, sqljson_str(rule, "omschrijving"));
+        page_para(r, sqljson_str(rule, "omschrijving"));
         page_bron_json(r, rule, "bron");
         snprintf(words, sizeof words, "Zo rekent Koers: over de laatste "
                  "%lld vergaderingen van een overleg minder dan %lld%% "
@@ -1139,71 +1082,37 @@ void ui_commitment(struct req *r)
                  "vergaderingen daarvoor); aanwezig telt 1, vervangen ½, "
                  "afwezig 0.", sqljson_int(rule, "aantal"),
                  sqljson_int(rule, "drempel"), sqljson_int(rule, "aantal"));
-        para(r, words);
+        page_para(r, words);
     } else {
-        para(r, "De regel voor signalen staat uit (zie de regels van de "
-                "jaarcyclus); er worden geen signalen gegeven.");
+        page_para(r, "De regel voor signalen staat uit (zie de regels van de "
+                     "jaarcyclus); er worden geen signalen gegeven.");
     }
     html_lit(b, "<form class=\"koers-form\" method=\"get\" "
                 "action=\"/inzet\">");
-    page_select(r, "organisatie", "Organisatie", ov, ol, org,
+    page_select(r, "organisatie", "Organisatie", oc.v, oc.l, org,
                 "Alle organisaties", NULL);
-    page_select(r, "overleg", "Overleg", bv, bl, body, "Alle overleggen",
+    page_select(r, "overleg", "Overleg", bc.v, bc.l, body, "Alle overleggen",
                 NULL);
-    submit_button(r, "Tonen", 0);
+    page_submit(r, "Tonen", 0);
     html_lit(b, "</form>\n");
 
-    h2_id(r, "signalen", "Signalen");
+    page_h2_id(r, "signalen", "Signalen");
     if (json_array_size(sig) == 0)
-        para(r, "Geen signalen.");
+        page_para(r, "Geen signalen.");
     else
-        page_table_open(r, "signalen-tabel", "Organisaties waarvan de "
-                        "aanwezigheid structureel afneemt", sig_cols);
-    json_array_foreach(sig, i, x) {
-        html_lit(b, "<tr class=\"utrecht-table__row\">");
-        page_th_row_open(r);
-        page_code_link(r, "/organisaties/", json_object_get(x,
-                                                            "organisatie"));
-        html_lit(b, "</th>");
-        page_td_open(r);
-        page_code_link(r, "/overleggen/", json_object_get(x, "overleg"));
-        html_lit(b, "</td>");
-        td_pct(r, json_number_value(json_object_get(x, "percentageRecent")));
-        page_td_open(r);
-        write_decline(b, json_number_value(json_object_get(x, "trend")),
-                      sqljson_int(rule, "aantal"));
-        html_lit(b, "</td>");
-        page_td_open(r);
-        if (sqljson_str(x, "laatstAanwezig")[0])
-            write_date_long(b, sqljson_str(x, "laatstAanwezig"));
-        else
-            html_lit(b, "nooit");
-        html_lit(b, "</td></tr>");
-    }
-    if (json_array_size(sig))
-        page_table_close(r);
+        ui_signals_table(r, sig, "signalen-tabel", "Organisaties waarvan de "
+                         "aanwezigheid structureel afneemt",
+                         sqljson_int(rule, "aantal"));
 
-    h2_id(r, "aanwezigheid", "Aanwezigheid per organisatie en overleg");
+    page_h2_id(r, "aanwezigheid", "Aanwezigheid per organisatie en overleg");
     if (json_array_size(rates) == 0)
-        para(r, "Nog geen aanwezigheid vastgelegd.");
+        page_para(r, "Nog geen aanwezigheid vastgelegd.");
     else
         page_table_open(r, "aanwezigheid-tabel", "Aanwezigheid van de "
                         "leden, per organisatie en overleg", rate_cols);
     json_array_foreach(rates, i, x) {
-        html_lit(b, "<tr class=\"utrecht-table__row\">");
-        page_th_row_open(r);
-        page_code_link(r, "/organisaties/", json_object_get(x,
-                                                            "organisatie"));
-        html_lit(b, "</th>");
-        page_td_open(r);
-        page_code_link(r, "/overleggen/", json_object_get(x, "overleg"));
-        html_lit(b, "</td>");
-        page_td_num(r, sqljson_int(x, "vergaderingen"));
-        td_pct(r, json_number_value(json_object_get(x, "percentageTotaal")));
-        td_pct(r, json_number_value(json_object_get(x, "percentageRecent")));
-        page_td_open(r);
-        write_series(b, json_object_get(x, "reeks"));
-        html_lit(b, "</td>");
+        org_body_cells(r, x);
+        rate_cells(r, x);
         page_td_open(r);
         html_lit(b, json_is_true(json_object_get(x, "signaal"))
                         ? "<span class=\"koers-badge koers-badge--warning\">"
@@ -1214,10 +1123,8 @@ void ui_commitment(struct req *r)
         page_table_close(r);
     page_end(r);
 cleanup:
-    free(ov);
-    free(ol);
-    free(bv);
-    free(bl);
+    page_choices_free(&oc);
+    page_choices_free(&bc);
     json_decref(rule);
     json_decref(sig);
     json_decref(rates);
@@ -1226,25 +1133,6 @@ cleanup:
 }
 
 /* ---- personal calendar links ---- */
-
-/* Base URL for the feed link, from the Host header when it is a plain
- * host[:port] (as the feeds do in api_cycle.c); https behind
- * KOERS_SECURE_COOKIES=1. */
-static void base_url(struct req *r, char *out, size_t len)
-{
-    const char *h = req_header(r, "Host");
-    const char *sec = getenv("KOERS_SECURE_COOKIES");
-    const char *p;
-
-    for (p = h; p && *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-              *p == ':'))
-            h = NULL;
-    snprintf(out, len, "%s://%s", sec && strcmp(sec, "1") == 0 ? "https"
-                                                               : "http",
-             h && h[0] ? h : "localhost");
-}
 
 /* The page of the user's feed links; url is a link just made (shown this
  * once), err a refusal. */
@@ -1268,10 +1156,8 @@ static void my_calendar_page(struct req *r, const char *url,
         page_alert(r, "error", err);
     if (url) {
         resp_header(r, "Cache-Control", "no-store");
-        html_lit(b, "<div class=\"utrecht-alert utrecht-alert--ok\" "
-                    "role=\"status\"><div class=\"utrecht-alert__content\">"
-                    "<div class=\"utrecht-alert__message\"><p "
-                    "class=\"nl-paragraph\">Uw nieuwe agenda-link:</p><p "
+        page_alert_open(r, "ok");
+        html_lit(b, "<p class=\"nl-paragraph\">Uw nieuwe agenda-link:</p><p "
                     "class=\"nl-paragraph\"><code>");
         html_txt(b, url);
         html_lit(b, "</code></p><p class=\"nl-paragraph\">Voeg deze link in "
@@ -1280,26 +1166,29 @@ static void my_calendar_page(struct req *r, const char *url,
                     "Andere agenda's, Via URL; Apple Agenda: Nieuw "
                     "agenda-abonnement). Koers toont de link maar één keer; "
                     "bewaar hem niet op een plek die anderen kunnen zien."
-                    "</p></div></div></div>\n");
+                    "</p>");
+        page_alert_close(r);
     }
-    para(r, "Met een persoonlijke agenda-link ziet u de vergaderingen in uw "
-            "eigen agendaprogramma. De agenda bevat de vergaderingen "
-            "waarvoor u bent uitgenodigd; voor de secretaris (en de "
-            "beheerder) alle vergaderingen; voor een netwerkmanager ook "
-            "alle vergaderingen van de eigen kerngroep. Verzette en "
-            "geannuleerde vergaderingen worden vanzelf bijgewerkt.");
+    page_para(r, "Met een persoonlijke agenda-link ziet u de vergaderingen in "
+                 "uw eigen agendaprogramma. De agenda bevat de vergaderingen "
+                 "waarvoor u bent uitgenodigd; voor de secretaris (en de "
+                 "beheerder) alle vergaderingen; voor een netwerkmanager ook "
+                 "alle vergaderingen van de eigen kerngroep. Verzette en "
+                 "geannuleerde vergaderingen worden vanzelf bijgewerkt.");
     if (me && sqljson_int(me, "persoon") == 0 &&
         r->who.role != ROLE_SECRETARIS && r->who.role != ROLE_BEHEERDER)
-        para(r, "Let op: uw account is niet gekoppeld aan een persoon in "
-                "het register, dus er staan alleen vergaderingen in die u "
-                "via uw rol ziet. Vraag de beheerder de koppeling te maken.");
-    para(r, "De link is geheim: wie hem heeft, ziet deze vergaderingen "
-            "zonder in te loggen. Trek een link in als hij is uitgelekt of "
-            "als u hem niet meer gebruikt; hij werkt dan meteen niet meer.");
+        page_para(r, "Let op: uw account is niet gekoppeld aan een persoon in "
+                     "het register, dus er staan alleen vergaderingen in die "
+                     "u via uw rol ziet. Vraag de beheerder de koppeling te "
+                     "maken.");
+    page_para(r, "De link is geheim: wie hem heeft, ziet deze vergaderingen "
+                 "zonder in te loggen. Trek een link in als hij is uitgelekt "
+                 "of als u hem niet meer gebruikt; hij werkt dan meteen niet "
+                 "meer.");
 
     page_h2(r, "Uw agenda-links");
     if (json_array_size(rows) == 0)
-        para(r, "U heeft nog geen agenda-link.");
+        page_para(r, "U heeft nog geen agenda-link.");
     else
         page_table_open(r, "agenda-links", "Uw agenda-links", cols);
     json_array_foreach(rows, i, t) {
@@ -1311,12 +1200,12 @@ static void my_calendar_page(struct req *r, const char *url,
         html_int(b, sqljson_int(t, "id"));
         html_lit(b, "</th>");
         page_td_open(r);
-        write_date_long(b, sqljson_str(t, "gemaakt"));
+        page_date_long(r, sqljson_str(t, "gemaakt"));
         html_lit(b, "</td>");
         page_td_open(r);
         if (revoked) {
             html_lit(b, "<span class=\"koers-badge\">ingetrokken</span> op ");
-            write_date_long(b, sqljson_str(t, "ingetrokken"));
+            page_date_long(r, sqljson_str(t, "ingetrokken"));
         } else {
             html_lit(b, "<span class=\"koers-badge koers-badge--ok\">"
                         "actief</span>");
@@ -1343,7 +1232,7 @@ static void my_calendar_page(struct req *r, const char *url,
     html_lit(b, "<form class=\"koers-form\" method=\"post\" "
                 "action=\"/mijn-agenda\">");
     page_csrf_field(r);
-    submit_button(r, "Nieuwe agenda-link maken", 1);
+    page_submit(r, "Nieuwe agenda-link maken", 1);
     html_lit(b, "</form>\n");
     page_end(r);
     json_decref(rows);
@@ -1370,7 +1259,7 @@ void ui_my_calendar_create(struct req *r)
         }
         return;
     }
-    base_url(r, base, sizeof base);
+    page_base_url(r, base, sizeof base);
     snprintf(url, sizeof url, "%s/agenda/persoonlijk/%s.ics", base, tok);
     my_calendar_page(r, url, NULL);
 }

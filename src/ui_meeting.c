@@ -24,82 +24,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Invitees per attendance form: each sends two fields, and a form holds
  * at most FORM_MAX_FIELDS (64) fields including the CSRF token. */
 #define UI_ATTENDANCE_CHUNK 30
-#define UI_YEAR_MIN 2000
-#define UI_YEAR_MAX 2100
 
 static const char *const evaluation_name = "Evaluatie van de governance";
 
 /* ---- small helpers ---- */
-
-/* A positive id of at most 15 digits, or -1. */
-static long long parse_id(const char *s)
-{
-    char *end;
-    long long v;
-
-    if (s == NULL || s[0] < '1' || s[0] > '9' || strlen(s) > 15)
-        return -1;
-    v = strtoll(s, &end, 10);
-    return *end == '\0' ? v : -1;
-}
-
-/* A year of four digits within UI_YEAR_MIN..UI_YEAR_MAX, or -1. */
-static int parse_year(const char *s)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || strlen(s) != 4)
-        return -1;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < UI_YEAR_MIN || v > UI_YEAR_MAX)
-        return -1;
-    return (int)v;
-}
-
-/* Today's local date (the server's time zone, Europe/Amsterdam in
- * production) as YYYY-MM-DD. */
-static void today_date(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&now, &tm) == NULL) {
-        snprintf(out, 11, "2000-01-01");
-        return;
-    }
-    snprintf(out, 11, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday);
-}
-
-static int current_year(void)
-{
-    char d[11];
-
-    today_date(d);
-    return atoi(d);
-}
-
-/* The date part of "YYYY-MM-DD..." in words ("dinsdag 12 juni 2027");
- * text that is not a date is written as it is. */
-static void write_date_long(struct buf *b, const char *s)
-{
-    char d[11], out[64];
-    long days;
-
-    snprintf(d, sizeof d, "%.10s", s ? s : "");
-    if (cal_parse_date(d, &days) != 0) {
-        html_txt(b, s ? s : "");
-        return;
-    }
-    cal_format_long(days, out, sizeof out);
-    html_txt(b, out);
-}
 
 /* "10:00–12:00" from two "YYYY-MM-DDTHH:MM" values (end may be NULL). */
 static void write_time_range(struct buf *b, const char *begin,
@@ -136,33 +68,6 @@ static void status_badge(struct buf *b, const char *status)
                     "gepland</span>");
 }
 
-/* The start and end of an alert whose content the caller writes (a list
- * of flags, a link); kind is "info", "ok", "warning" or "error". */
-static void alert_open(struct buf *b, const char *kind)
-{
-    html_lit(b, "<div class=\"utrecht-alert utrecht-alert--");
-    html_attr(b, kind);
-    html_lit(b, strcmp(kind, "error") == 0 ? "\" role=\"alert\">"
-                                           : "\" role=\"status\">");
-    html_lit(b, "<div class=\"utrecht-alert__content\"><div "
-                "class=\"utrecht-alert__message\">");
-}
-
-static void alert_close(struct buf *b)
-{
-    html_lit(b, "</div></div></div>\n");
-}
-
-/* <h2 id="ID">TEXT</h2>, so an error summary can link to the section. */
-static void h2_id(struct req *r, const char *id, const char *text)
-{
-    html_lit(&r->out, "<h2 class=\"nl-heading nl-heading--level-2\" id=\"");
-    html_attr(&r->out, id);
-    html_lit(&r->out, "\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</h2>\n");
-}
-
 static void h3(struct req *r, const char *text)
 {
     html_lit(&r->out, "<h3 class=\"nl-heading nl-heading--level-3\">");
@@ -170,125 +75,11 @@ static void h3(struct req *r, const char *text)
     html_lit(&r->out, "</h3>\n");
 }
 
-static void para(struct req *r, const char *text)
+/* The submit button and the end of a form. */
+static void form_end(struct req *r, const char *label, int primary)
 {
-    html_lit(&r->out, "<p class=\"nl-paragraph\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</p>\n");
-}
-
-static void submit_button(struct req *r, const char *label, int primary)
-{
-    html_lit(&r->out, primary ? "<div class=\"koers-actions\"><button "
-                                "class=\"utrecht-button utrecht-button--"
-                                "primary-action\" type=\"submit\">"
-                              : "<div class=\"koers-actions\"><button "
-                                "class=\"utrecht-button utrecht-button--"
-                                "secondary-action\" type=\"submit\">");
-    html_txt(&r->out, label);
-    html_lit(&r->out, "</button></div>");
-}
-
-/* A required one-line text field like page_field, with a placeholder
- * showing the expected format (the label says it too, since the
- * placeholder disappears while typing). page_field has no placeholder;
- * this is the same markup with one attribute more. */
-static void format_field(struct req *r, const char *name, const char *label,
-                         const char *value, const char *placeholder,
-                         const char *err)
-{
-    struct buf *b = &r->out;
-
-    html_lit(b, err ? "<div class=\"utrecht-form-field "
-                      "utrecht-form-field--invalid\">"
-                    : "<div class=\"utrecht-form-field\">");
-    html_lit(b, "<div class=\"utrecht-form-field__label\"><label "
-                "class=\"utrecht-form-label\" for=\"veld-");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    html_txt(b, label);
-    html_lit(b, "</label></div>");
-    if (err) {
-        html_lit(b, "<div class=\"utrecht-form-field__error-message "
-                    "utrecht-form-field-error-message\" id=\"veld-");
-        html_attr(b, name);
-        html_lit(b, "-fout\">");
-        html_txt(b, err);
-        html_lit(b, "</div>");
-    }
-    html_lit(b, err ? "<div class=\"utrecht-form-field__input\"><input "
-                      "class=\"utrecht-textbox utrecht-textbox--html-input "
-                      "utrecht-textbox--invalid\""
-                    : "<div class=\"utrecht-form-field__input\"><input "
-                      "class=\"utrecht-textbox utrecht-textbox--html-input\"");
-    html_lit(b, " type=\"text\" id=\"veld-");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" placeholder=\"");
-    html_attr(b, placeholder);
-    html_lit(b, "\" required");
-    if (err) {
-        html_lit(b, " aria-invalid=\"true\" aria-describedby=\"veld-");
-        html_attr(b, name);
-        html_lit(b, "-fout\"");
-    }
-    html_lit(b, " value=\"");
-    html_attr(b, value ? value : "");
-    html_lit(b, "\"></div></div>\n");
-}
-
-/* Values and labels for page_select, borrowed from a JSON array. */
-struct choices {
-    const char **v;
-    const char **l;
-    char (*num)[24];
-    size_t n;
-};
-
-static void choices_free(struct choices *c)
-{
-    free(c->v);
-    free(c->l);
-    free(c->num);
-    memset(c, 0, sizeof *c);
-}
-
-/* Fill c from the objects of arr: value = string member vkey (or, with
- * numeric, the integer member printed), label = string member lkey;
- * `extra` slots stay free for choices_add. 0, or -1 when out of memory. */
-static int choices_from(struct choices *c, json_t *arr, const char *vkey,
-                        const char *lkey, int numeric, size_t extra)
-{
-    size_t n = json_array_size(arr), i;
-    json_t *o;
-
-    memset(c, 0, sizeof *c);
-    c->v = calloc(n + extra + 1, sizeof *c->v);
-    c->l = calloc(n + extra + 1, sizeof *c->l);
-    c->num = calloc(n + 1, sizeof *c->num);
-    if (c->v == NULL || c->l == NULL || c->num == NULL) {
-        choices_free(c);
-        return -1;
-    }
-    json_array_foreach(arr, i, o) {
-        if (numeric) {
-            snprintf(c->num[i], sizeof c->num[i], "%lld",
-                     sqljson_int(o, vkey));
-            c->v[c->n] = c->num[i];
-        } else {
-            c->v[c->n] = sqljson_str(o, vkey);
-        }
-        c->l[c->n++] = sqljson_str(o, lkey);
-    }
-    return 0;
-}
-
-/* Append one choice; the caller reserved the slot with `extra`. */
-static void choices_add(struct choices *c, const char *v, const char *l)
-{
-    c->v[c->n] = v;
-    c->l[c->n++] = l;
+    page_submit(r, label, primary);
+    html_lit(&r->out, "</form>\n");
 }
 
 static int may(struct req *r, enum perm_action a, const char *body_code)
@@ -310,26 +101,9 @@ static int may_plan_some(struct req *r)
 /* Name of a body code from body_list; evaluation name for NULL/"". */
 static const char *body_name(json_t *bodies, const char *code)
 {
-    json_t *bd;
-    size_t i;
-
     if (code == NULL || code[0] == '\0' || strcmp(code, "evaluatie") == 0)
         return evaluation_name;
-    json_array_foreach(bodies, i, bd)
-        if (strcmp(sqljson_str(bd, "code"), code) == 0)
-            return sqljson_str(bd, "naam");
-    return code;
-}
-
-static int body_known(json_t *bodies, const char *code)
-{
-    json_t *bd;
-    size_t i;
-
-    json_array_foreach(bodies, i, bd)
-        if (strcmp(sqljson_str(bd, "code"), code) == 0)
-            return 1;
-    return 0;
+    return page_code_name(bodies, code);
 }
 
 /* The overleg of a meeting (object {code, naam} or null) as a link, or
@@ -351,6 +125,20 @@ static void meeting_link(struct req *r, long long id, const char *text)
 
     snprintf(idtxt, sizeof idtxt, "%lld", id);
     page_link(r, "/vergaderingen/", idtxt, text);
+}
+
+/* After a change: back to meeting `id` with the "Opgeslagen." alert. */
+static void redirect_saved(struct req *r, long long id)
+{
+    char idtxt[24];
+
+    snprintf(idtxt, sizeof idtxt, "%lld", id);
+    page_redirect(r, "/vergaderingen/", idtxt, "?opgeslagen=1");
+}
+
+static void meeting_not_found(struct req *r)
+{
+    page_error(r, 404, "Niet gevonden", "Deze vergadering bestaat niet.");
 }
 
 /* Check "YYYY-MM-DD" and "HH:MM" and join them; -1 with a Dutch reason
@@ -392,7 +180,7 @@ static int set_id(json_t *in, const char *key, const char *v,
 
     if (v == NULL || v[0] == '\0')
         return 0;
-    id = parse_id(v);
+    id = page_parse_id(v);
     if (id < 0) {
         fault_set(f, FAULT_INVALID, "%s: kies uit de lijst.", label);
         return -1;
@@ -411,10 +199,10 @@ static void feeds_section(struct req *r, json_t *bodies)
     size_t i;
 
     page_h2(r, "Agenda in uw agendaprogramma");
-    para(r, "Neem de vergaderingen op in uw eigen agenda (Outlook, Google "
-            "Agenda, Apple Agenda): voeg een van deze adressen toe als "
-            "abonnement op een agenda via internet. Wijzigingen en "
-            "annuleringen komen dan vanzelf mee.");
+    page_para(r, "Neem de vergaderingen op in uw eigen agenda (Outlook, "
+                 "Google Agenda, Apple Agenda): voeg een van deze adressen "
+                 "toe als abonnement op een agenda via internet. Wijzigingen "
+                 "en annuleringen komen dan vanzelf mee.");
     html_lit(b, "<ul class=\"utrecht-unordered-list\">"
                 "<li class=\"utrecht-unordered-list__item\"><a "
                 "class=\"nl-link\" href=\"/agenda/alles.ics\">Alle openbare "
@@ -444,7 +232,7 @@ void ui_meetings(struct req *r)
     const char *body = req_query(r, "overleg");
     const char *jaar = req_query(r, "jaar");
     json_t *bodies = body_list(r->db), *list = NULL, *m;
-    struct choices ch = { 0 };
+    struct page_choices ch = { 0 };
     struct buf *b = &r->out;
     char from[11], to[11], year_txt[8], caption[256];
     int year, eval_only, shown = 0;
@@ -452,31 +240,28 @@ void ui_meetings(struct req *r)
 
     if (body && body[0] == '\0')
         body = NULL;
-    year = jaar && jaar[0] ? parse_year(jaar) : current_year();
-    if (year < 0) {
-        page_error(r, 400, "Ongeldig jaar", "Een jaar is een getal van "
-                   "2000 tot en met 2100.");
+    year = page_year(r, jaar, page_current_year());
+    if (year < 0)
         goto cleanup;
-    }
     eval_only = body && strcmp(body, "evaluatie") == 0;
-    if (body && !eval_only && !body_known(bodies, body)) {
+    if (body && !eval_only && !page_by_code(bodies, body)) {
         page_error(r, 400, "Onbekend overleg", "Dit overleg bestaat niet. "
                    "Kies een overleg uit de lijst.");
         goto cleanup;
     }
-    if (choices_from(&ch, bodies, "code", "naam", 0, 1) != 0) {
+    if (page_choices_from(&ch, bodies, "code", "naam", 0, 1) != 0) {
         page_error(r, 500, "Interne fout", "Onvoldoende geheugen.");
         goto cleanup;
     }
-    choices_add(&ch, "evaluatie", evaluation_name);
+    page_choices_add(&ch, "evaluatie", evaluation_name);
     snprintf(from, sizeof from, "%04d-01-01", year);
     snprintf(to, sizeof to, "%04d-12-31", year);
     snprintf(year_txt, sizeof year_txt, "%d", year);
     list = meeting_list(r->db, eval_only ? NULL : body, from, to);
 
     page_begin(r, "Vergaderingen", "/vergaderingen");
-    para(r, "De vergaderingen van de overleggen van de governance, met hun "
-            "agenda, verslag, besluiten en acties.");
+    page_para(r, "De vergaderingen van de overleggen van de governance, met "
+                 "hun agenda, verslag, besluiten en acties.");
     html_lit(b, "<div class=\"koers-actions\">");
     if (may_plan_some(r))
         html_lit(b, "<a class=\"utrecht-button-link utrecht-button-link--"
@@ -495,8 +280,7 @@ void ui_meetings(struct req *r)
     page_select(r, "overleg", "Overleg", ch.v, ch.l, body,
                 "Alle overleggen", NULL);
     page_field(r, "jaar", "Jaar", "number", year_txt, NULL, 1);
-    submit_button(r, "Tonen", 0);
-    html_lit(b, "</form>\n");
+    form_end(r, "Tonen", 0);
 
     snprintf(caption, sizeof caption, "Vergaderingen in %d%s%s", year,
              body ? " — " : "", body ? body_name(bodies, body) : "");
@@ -507,7 +291,7 @@ void ui_meetings(struct req *r)
             page_table_open(r, "vergaderingen", caption, cols);
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td_open(r);
-        write_date_long(b, sqljson_str(m, "begin"));
+        page_date_long(r, sqljson_str(m, "begin"));
         html_lit(b, "</td>");
         page_td_open(r);
         write_time_range(b, sqljson_str(m, "begin"), sqljson_str(m, "einde"));
@@ -529,16 +313,23 @@ void ui_meetings(struct req *r)
     if (shown)
         page_table_close(r);
     else
-        para(r, "Geen vergaderingen gevonden voor deze keuze.");
+        page_para(r, "Geen vergaderingen gevonden voor deze keuze.");
     feeds_section(r, bodies);
     page_end(r);
 cleanup:
-    choices_free(&ch);
+    page_choices_free(&ch);
     json_decref(list);
     json_decref(bodies);
 }
 
 /* ---- planning a meeting ---- */
+
+/* field_err when the field `name` is the one refused (bad), else NULL. */
+static const char *err_of(const char *bad, const char *name,
+                          const char *field_err)
+{
+    return bad && strcmp(bad, name) == 0 ? field_err : NULL;
+}
 
 /* The form of a new meeting; values come from the submitted form (or,
  * for the overleg, from ?overleg=). err goes on top, field_err on the
@@ -550,7 +341,7 @@ static void new_meeting_page(struct req *r, const char *err,
     static const char *const kind_labels[] = { "Vergadering van een overleg",
         "Evaluatie van de governance", NULL };
     json_t *bodies = body_list(r->db), *own = json_array(), *bd;
-    struct choices ch = { 0 };
+    struct page_choices ch = { 0 };
     struct buf *b = &r->out;
     int unscoped = may(r, ACT_VERGADERING_PLANNEN, NULL);
     const char *sel = req_field(r, "overleg");
@@ -561,7 +352,7 @@ static void new_meeting_page(struct req *r, const char *err,
     json_array_foreach(bodies, i, bd)
         if (may(r, ACT_VERGADERING_PLANNEN, sqljson_str(bd, "code")))
             json_array_append(own, bd);
-    if (choices_from(&ch, own, "code", "naam", 0, 0) != 0) {
+    if (page_choices_from(&ch, own, "code", "naam", 0, 0) != 0) {
         page_error(r, 500, "Interne fout", "Onvoldoende geheugen.");
         goto cleanup;
     }
@@ -569,39 +360,38 @@ static void new_meeting_page(struct req *r, const char *err,
     if (err)
         page_alert(r, "error", err);
     if (!unscoped)
-        para(r, "Als netwerkmanager plant u vergaderingen van uw eigen "
-                "kerngroep.");
+        page_para(r, "Als netwerkmanager plant u vergaderingen van uw eigen "
+                     "kerngroep.");
     html_lit(b, "<form class=\"koers-form\" method=\"post\" "
                 "action=\"/vergaderingen\">");
     page_csrf_field(r);
     page_select(r, "overleg", unscoped ? "Overleg (niet bij een evaluatie "
                 "van de governance)" : "Overleg", ch.v, ch.l, sel,
                 unscoped ? "Kies een overleg" : NULL,
-                bad && strcmp(bad, "overleg") == 0 ? field_err : NULL);
+                err_of(bad, "overleg", field_err));
     if (unscoped)
         page_select(r, "soort", "Soort", kinds, kind_labels,
                     req_field(r, "soort"), NULL, NULL);
-    format_field(r, "datum", "Datum (JJJJ-MM-DD)", req_field(r, "datum"),
-                 "JJJJ-MM-DD", bad && strcmp(bad, "datum") == 0 ? field_err
-                                                                : NULL);
-    format_field(r, "begintijd", "Begintijd (UU:MM)",
-                 req_field(r, "begintijd"), "UU:MM",
-                 bad && strcmp(bad, "begintijd") == 0 ? field_err : NULL);
-    format_field(r, "eindtijd", "Eindtijd (UU:MM)", req_field(r, "eindtijd"),
-                 "UU:MM", bad && strcmp(bad, "eindtijd") == 0 ? field_err
-                                                              : NULL);
+    page_field_placeholder(r, "datum", "Datum (JJJJ-MM-DD)",
+                           req_field(r, "datum"), "JJJJ-MM-DD",
+                           err_of(bad, "datum", field_err), 1);
+    page_field_placeholder(r, "begintijd", "Begintijd (UU:MM)",
+                           req_field(r, "begintijd"), "UU:MM",
+                           err_of(bad, "begintijd", field_err), 1);
+    page_field_placeholder(r, "eindtijd", "Eindtijd (UU:MM)",
+                           req_field(r, "eindtijd"), "UU:MM",
+                           err_of(bad, "eindtijd", field_err), 1);
     page_field(r, "locatie", "Locatie", "text", req_field(r, "locatie"),
                NULL, 0);
     page_field(r, "titel", "Titel (leeg: de naam van het overleg)", "text",
                req_field(r, "titel"), NULL, 0);
-    submit_button(r, "Vergadering plannen", 1);
-    html_lit(b, "</form>\n");
-    para(r, "De leden en vaste genodigden van het overleg worden "
-            "uitgenodigd, en agendapunten die op de volgende vergadering "
-            "van dit overleg wachten komen op de agenda.");
+    form_end(r, "Vergadering plannen", 1);
+    page_para(r, "De leden en vaste genodigden van het overleg worden "
+                 "uitgenodigd, en agendapunten die op de volgende vergadering "
+                 "van dit overleg wachten komen op de agenda.");
     page_end(r);
 cleanup:
-    choices_free(&ch);
+    page_choices_free(&ch);
     json_decref(own);
     json_decref(bodies);
 }
@@ -658,10 +448,7 @@ void ui_meeting_create(struct req *r)
         new_meeting_page(r, f.msg[0] ? f.msg : "Opslaan is mislukt.", NULL,
                          NULL);
     } else {
-        char idtxt[24];
-
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/vergaderingen/", idtxt, "?opgeslagen=1");
+        redirect_saved(r, id);
     }
 cleanup:
     json_decref(in);
@@ -680,8 +467,8 @@ struct mpage {
     int may_record;
     const char *form;
     const char *err;
-    struct choices orgs;       /* for the invite and action forms */
-    struct choices people;
+    struct page_choices orgs;  /* for the invite and action forms */
+    struct page_choices people;
 };
 
 /* The section (h2 id) that shows the refusals of each form. */
@@ -712,6 +499,7 @@ static const char *kept(struct req *r, const struct mpage *p,
     return NULL;
 }
 
+/* The refusal of `form` as an error alert, when the page shows one. */
 static void form_error(struct req *r, const struct mpage *p,
                        const char *form)
 {
@@ -719,14 +507,16 @@ static void form_error(struct req *r, const struct mpage *p,
         page_alert(r, "error", p->err);
 }
 
-/* <form class="koers-form" method="post" action="/vergaderingen/ID...">
+/* The refusal of `form` (NULL: none, shown elsewhere), then
+ * <form class="koers-form" method="post" action="/vergaderingen/ID...">
  * with the CSRF field; suffix is a fixed path part ("" or "/verslag"). */
 static void form_open(struct req *r, const struct mpage *p,
-                      const char *suffix, int plain)
+                      const char *form, const char *suffix)
 {
-    html_lit(&r->out, plain ? "<form method=\"post\" action=\"/vergaderingen/"
-                            : "<form class=\"koers-form\" method=\"post\" "
-                              "action=\"/vergaderingen/");
+    if (form)
+        form_error(r, p, form);
+    html_lit(&r->out, "<form class=\"koers-form\" method=\"post\" "
+                      "action=\"/vergaderingen/");
     html_int(&r->out, p->id);
     html_lit(&r->out, suffix);
     html_lit(&r->out, "\">");
@@ -869,21 +659,20 @@ static void invitees_section(struct req *r, struct mpage *p)
     size_t n = json_array_size(list), from;
     int form = p->may_record && p->planned;
 
-    h2_id(r, "genodigden", "Genodigden en aanwezigheid");
+    page_h2_id(r, "genodigden", "Genodigden en aanwezigheid");
     form_error(r, p, "aanwezigheid");
     if (n == 0)
-        para(r, "Er zijn geen genodigden.");
+        page_para(r, "Er zijn geen genodigden.");
     for (from = 0; from < n; from += UI_ATTENDANCE_CHUNK) {
         size_t to = from + UI_ATTENDANCE_CHUNK < n ? from + UI_ATTENDANCE_CHUNK
                                                    : n;
         if (form) {
-            form_open(r, p, "/aanwezigheid", 0);
+            form_open(r, p, NULL, "/aanwezigheid");
             invitee_table(r, p, list, from, to, 1);
-            para(r, "Laat een genodigde op \"nog niet vastgelegd\" staan "
-                    "om niets te wijzigen. Vul bij \"vervangen\" in door "
-                    "wie.");
-            submit_button(r, "Aanwezigheid opslaan", 1);
-            html_lit(&r->out, "</form>\n");
+            page_para(r, "Laat een genodigde op \"nog niet vastgelegd\" staan "
+                         "om niets te wijzigen. Vul bij \"vervangen\" in door "
+                         "wie.");
+            form_end(r, "Aanwezigheid opslaan", 1);
         } else {
             invitee_table(r, p, list, from, to, 0);
         }
@@ -891,18 +680,16 @@ static void invitees_section(struct req *r, struct mpage *p)
     if (!form)
         return;
     h3(r, "Genodigde voor deze agenda");
-    para(r, "Nodig voor deze vergadering alleen een organisatie of persoon "
-            "uit (de flexibiliteit van de samenstelling).");
-    form_error(r, p, "uitnodigen");
-    form_open(r, p, "/genodigden", 0);
+    page_para(r, "Nodig voor deze vergadering alleen een organisatie of "
+                 "persoon uit (de flexibiliteit van de samenstelling).");
+    form_open(r, p, "uitnodigen", "/genodigden");
     page_select(r, "genodigde-organisatie", "Organisatie", p->orgs.v,
                 p->orgs.l, kept(r, p, "uitnodigen", "genodigde-organisatie"),
                 "Geen organisatie", NULL);
     page_select(r, "genodigde-persoon", "Persoon", p->people.v, p->people.l,
                 kept(r, p, "uitnodigen", "genodigde-persoon"), "Geen persoon",
                 NULL);
-    submit_button(r, "Uitnodigen", 1);
-    html_lit(&r->out, "</form>\n");
+    form_end(r, "Uitnodigen", 1);
 }
 
 static const char *source_words(const char *s)
@@ -958,10 +745,10 @@ static void agenda_section(struct req *r, const struct mpage *p)
     struct buf *b = &r->out;
     size_t i;
 
-    h2_id(r, "agenda", "Agenda");
+    page_h2_id(r, "agenda", "Agenda");
     form_error(r, p, "agendastatus");
     if (json_array_size(items) == 0)
-        para(r, "Nog geen agendapunten.");
+        page_para(r, "Nog geen agendapunten.");
     else
         html_lit(b, "<ol class=\"utrecht-ordered-list\">");
     json_array_foreach(items, i, it) {
@@ -991,14 +778,12 @@ static void agenda_section(struct req *r, const struct mpage *p)
     if (!p->may_record)
         return;
     h3(r, "Agendapunt toevoegen");
-    form_error(r, p, "agendapunt");
-    form_open(r, p, "/agendapunten", 0);
+    form_open(r, p, "agendapunt", "/agendapunten");
     page_field(r, "agendapunt", "Titel van het agendapunt", "text",
                kept(r, p, "agendapunt", "agendapunt"), NULL, 1);
     page_field(r, "toelichting", "Omschrijving", "textarea",
                kept(r, p, "agendapunt", "toelichting"), NULL, 0);
-    submit_button(r, "Agendapunt toevoegen", 1);
-    html_lit(b, "</form>\n");
+    form_end(r, "Agendapunt toevoegen", 1);
 }
 
 /* cmark writes <h1>..<h6> for Markdown headings; under this page's h2
@@ -1033,7 +818,7 @@ static void minutes_section(struct req *r, const struct mpage *p)
     const char *typed = kept(r, p, "verslag", "verslag");
     struct buf *b = &r->out;
 
-    h2_id(r, "verslag", "Verslag");
+    page_h2_id(r, "verslag", "Verslag");
     if (text[0]) {
         char *html = markdown_html(text);
         struct buf shifted;
@@ -1054,22 +839,20 @@ static void minutes_section(struct req *r, const struct mpage *p)
         if (sqljson_str(p->m, "verslagOp")[0]) {
             html_lit(b, "<p class=\"nl-paragraph\"><span class=\"koers-"
                         "muted\">Vastgelegd op ");
-            write_date_long(b, sqljson_str(p->m, "verslagOp"));
+            page_date_long(r, sqljson_str(p->m, "verslagOp"));
             html_lit(b, ".</span></p>");
         }
     } else {
-        para(r, "Nog geen verslag.");
+        page_para(r, "Nog geen verslag.");
     }
     if (!p->may_record)
         return;
     h3(r, text[0] ? "Verslag wijzigen" : "Verslag schrijven");
-    form_error(r, p, "verslag");
-    form_open(r, p, "/verslag", 0);
+    form_open(r, p, "verslag", "/verslag");
     page_field(r, "verslag", "Verslag (in Markdown: # kop, *nadruk*, "
                "lijsten met -, links als [tekst](https://…); HTML is niet "
                "toegestaan)", "textarea", typed ? typed : text, NULL, 1);
-    submit_button(r, "Verslag opslaan", 1);
-    html_lit(b, "</form>\n");
+    form_end(r, "Verslag opslaan", 1);
 }
 
 static void decisions_section(struct req *r, const struct mpage *p)
@@ -1078,9 +861,9 @@ static void decisions_section(struct req *r, const struct mpage *p)
     struct buf *b = &r->out;
     size_t i;
 
-    h2_id(r, "besluiten", "Besluiten");
+    page_h2_id(r, "besluiten", "Besluiten");
     if (json_array_size(list) == 0)
-        para(r, "Nog geen besluiten.");
+        page_para(r, "Nog geen besluiten.");
     else
         html_lit(b, "<ol class=\"utrecht-ordered-list\">");
     json_array_foreach(list, i, d) {
@@ -1095,15 +878,14 @@ static void decisions_section(struct req *r, const struct mpage *p)
     if (!p->may_record)
         return;
     h3(r, "Besluit vastleggen");
-    form_error(r, p, "besluit");
-    form_open(r, p, "/besluiten", 0);
+    form_open(r, p, "besluit", "/besluiten");
     page_field(r, "besluit", "Besluit", "textarea",
                kept(r, p, "besluit", "besluit"), NULL, 1);
-    submit_button(r, "Besluit vastleggen", 1);
-    html_lit(b, "</form>\n");
-    para(r, "Een besluit van een kerngroep wordt voorgesteld op de agenda "
-            "van het eerstvolgende koersoverleg; een besluit van het "
-            "koersoverleg op de agenda van het eerstvolgende DG-overleg.");
+    form_end(r, "Besluit vastleggen", 1);
+    page_para(r, "Een besluit van een kerngroep wordt voorgesteld op de "
+                 "agenda van het eerstvolgende koersoverleg; een besluit van "
+                 "het koersoverleg op de agenda van het eerstvolgende "
+                 "DG-overleg.");
 }
 
 /* Status select of one action, in its own small form to /acties/ID. */
@@ -1150,10 +932,10 @@ static void actions_section(struct req *r, const struct mpage *p)
     struct buf *b = &r->out;
     size_t i;
 
-    h2_id(r, "acties", "Acties");
+    page_h2_id(r, "acties", "Acties");
     form_error(r, p, "actiestatus");
     if (json_array_size(list) == 0)
-        para(r, "Nog geen acties.");
+        page_para(r, "Nog geen acties.");
     else
         page_table_open(r, "acties-tabel", "Acties uit deze vergadering",
                         p->may_record ? cols_edit : cols);
@@ -1173,7 +955,7 @@ static void actions_section(struct req *r, const struct mpage *p)
         html_lit(b, on[0] || pn[0] ? "" : "—");
         html_lit(b, "</td>");
         page_td_open(r);
-        write_date_long(b, sqljson_str(a, "deadline"));
+        page_date_long(r, sqljson_str(a, "deadline"));
         html_lit(b, "</td>");
         page_td_open(r);
         html_txt(b, sqljson_str(a, "status"));
@@ -1193,8 +975,7 @@ static void actions_section(struct req *r, const struct mpage *p)
     if (!p->may_record)
         return;
     h3(r, "Actie toevoegen");
-    form_error(r, p, "actie");
-    form_open(r, p, "/acties", 0);
+    form_open(r, p, "actie", "/acties");
     page_field(r, "actie", "Omschrijving van de actie", "text",
                kept(r, p, "actie", "actie"), NULL, 1);
     page_select(r, "eigenaar", "Eigenaar (organisatie)", p->orgs.v,
@@ -1203,10 +984,10 @@ static void actions_section(struct req *r, const struct mpage *p)
     page_select(r, "eigenaar-persoon", "Eigenaar (persoon)", p->people.v,
                 p->people.l, kept(r, p, "actie", "eigenaar-persoon"),
                 "Geen persoon", NULL);
-    format_field(r, "deadline", "Deadline (JJJJ-MM-DD)",
-                 kept(r, p, "actie", "deadline"), "JJJJ-MM-DD", NULL);
-    submit_button(r, "Actie toevoegen", 1);
-    html_lit(b, "</form>\n");
+    page_field_placeholder(r, "deadline", "Deadline (JJJJ-MM-DD)",
+                           kept(r, p, "actie", "deadline"), "JJJJ-MM-DD",
+                           NULL, 1);
+    form_end(r, "Actie toevoegen", 1);
 }
 
 static void reschedule_section(struct req *r, const struct mpage *p)
@@ -1216,39 +997,38 @@ static void reschedule_section(struct req *r, const struct mpage *p)
     int again = p->form && strcmp(p->form, "verzetten") == 0;
     char date[11], t1[6], t2[6];
 
-    h2_id(r, "verzetten", "Verzetten of annuleren");
+    page_h2_id(r, "verzetten", "Verzetten of annuleren");
     if (!p->planned) {
         form_error(r, p, "verzetten");
         form_error(r, p, "annuleren");
-        para(r, "Deze vergadering is geannuleerd.");
+        page_para(r, "Deze vergadering is geannuleerd.");
         return;
     }
     snprintf(date, sizeof date, "%.10s", begin);
     time_part(begin, t1);
     time_part(end, t2);
-    form_error(r, p, "verzetten");
-    form_open(r, p, "", 0);
-    format_field(r, "datum", "Datum (JJJJ-MM-DD)",
-                 again ? req_field(r, "datum") : date, "JJJJ-MM-DD", NULL);
-    format_field(r, "begintijd", "Begintijd (UU:MM)",
-                 again ? req_field(r, "begintijd") : t1, "UU:MM", NULL);
-    format_field(r, "eindtijd", "Eindtijd (UU:MM)",
-                 again ? req_field(r, "eindtijd") : t2, "UU:MM", NULL);
+    form_open(r, p, "verzetten", "");
+    page_field_placeholder(r, "datum", "Datum (JJJJ-MM-DD)",
+                           again ? req_field(r, "datum") : date,
+                           "JJJJ-MM-DD", NULL, 1);
+    page_field_placeholder(r, "begintijd", "Begintijd (UU:MM)",
+                           again ? req_field(r, "begintijd") : t1, "UU:MM",
+                           NULL, 1);
+    page_field_placeholder(r, "eindtijd", "Eindtijd (UU:MM)",
+                           again ? req_field(r, "eindtijd") : t2, "UU:MM",
+                           NULL, 1);
     page_field(r, "locatie", "Locatie", "text",
                again ? req_field(r, "locatie")
                      : sqljson_str(p->m, "locatie"), NULL, 0);
     page_field(r, "titel", "Titel", "text",
                again ? req_field(r, "titel") : sqljson_str(p->m, "titel"),
                NULL, 0);
-    submit_button(r, "Wijzigingen opslaan", 1);
-    html_lit(&r->out, "</form>\n");
-    para(r, "Wie de vergadering in zijn agenda heeft via een agenda-link, "
-            "krijgt de nieuwe tijd vanzelf.");
+    form_end(r, "Wijzigingen opslaan", 1);
+    page_para(r, "Wie de vergadering in zijn agenda heeft via een "
+                 "agenda-link, krijgt de nieuwe tijd vanzelf.");
     h3(r, "Annuleren");
-    form_error(r, p, "annuleren");
-    form_open(r, p, "/annuleren", 0);
-    submit_button(r, "Vergadering annuleren", 0);
-    html_lit(&r->out, "</form>\n");
+    form_open(r, p, "annuleren", "/annuleren");
+    form_end(r, "Vergadering annuleren", 0);
 }
 
 static void meeting_page(struct req *r, json_t *m, const char *form,
@@ -1272,8 +1052,8 @@ static void meeting_page(struct req *r, json_t *m, const char *form,
     if (p.may_record) {
         orgs = organisation_list(r->db);
         people = person_list(r->db);
-        if (choices_from(&p.orgs, orgs, "code", "naam", 0, 0) != 0 ||
-            choices_from(&p.people, people, "id", "naam", 1, 0) != 0) {
+        if (page_choices_from(&p.orgs, orgs, "code", "naam", 0, 0) != 0 ||
+            page_choices_from(&p.people, people, "id", "naam", 1, 0) != 0) {
             page_error(r, 500, "Interne fout", "Onvoldoende geheugen.");
             goto cleanup;
         }
@@ -1296,7 +1076,7 @@ static void meeting_page(struct req *r, json_t *m, const char *form,
     html_lit(b, "<dl class=\"koers-dl\"><dt>Overleg</dt><dd>");
     body_cell(r, m);
     html_lit(b, "</dd><dt>Datum</dt><dd>");
-    write_date_long(b, sqljson_str(m, "begin"));
+    page_date_long(r, sqljson_str(m, "begin"));
     html_lit(b, "</dd><dt>Tijd</dt><dd>");
     write_time_range(b, sqljson_str(m, "begin"), sqljson_str(m, "einde"));
     html_lit(b, "</dd>");
@@ -1310,7 +1090,7 @@ static void meeting_page(struct req *r, json_t *m, const char *form,
 
     flags = json_object_get(m, "samenstelling");
     if (json_array_size(flags)) {
-        alert_open(b, "warning");
+        page_alert_open(r, "warning");
         html_lit(b, "<p class=\"nl-paragraph\">De samenstelling van deze "
                     "vergadering wijkt af van de regel van het overleg:</p>"
                     "<ul class=\"utrecht-unordered-list\">");
@@ -1320,7 +1100,7 @@ static void meeting_page(struct req *r, json_t *m, const char *form,
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>");
-        alert_close(b);
+        page_alert_close(r);
     }
     if (!req_logged_in(r))
         html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
@@ -1336,20 +1116,19 @@ static void meeting_page(struct req *r, json_t *m, const char *form,
         reschedule_section(r, &p);
     page_end(r);
 cleanup:
-    choices_free(&p.orgs);
-    choices_free(&p.people);
+    page_choices_free(&p.orgs);
+    page_choices_free(&p.people);
     json_decref(orgs);
     json_decref(people);
 }
 
 void ui_meeting(struct req *r)
 {
-    long long id = parse_id(r->param[0]);
+    long long id = page_parse_id(r->param[0]);
     json_t *m = id > 0 ? meeting_get(r->db, id) : NULL;
 
     if (m == NULL) {
-        page_error(r, 404, "Niet gevonden", "Deze vergadering bestaat "
-                   "niet.");
+        meeting_not_found(r);
         return;
     }
     meeting_page(r, m, NULL, NULL);
@@ -1364,11 +1143,9 @@ static void finish_change(struct req *r, long long id, int failed,
                           const struct fault *f, const char *form)
 {
     json_t *m;
-    char idtxt[24];
 
     if (!failed) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/vergaderingen/", idtxt, "?opgeslagen=1");
+        redirect_saved(r, id);
         return;
     }
     if (f->kind == FAULT_FORBIDDEN) {
@@ -1377,8 +1154,7 @@ static void finish_change(struct req *r, long long id, int failed,
     }
     m = meeting_get(r->db, id);
     if (m == NULL) {
-        page_error(r, 404, "Niet gevonden", "Deze vergadering bestaat "
-                   "niet.");
+        meeting_not_found(r);
         return;
     }
     r->status = f->kind ? (int)f->kind : 500;
@@ -1389,12 +1165,70 @@ static void finish_change(struct req *r, long long id, int failed,
 /* The meeting id of the path, or -1 after answering 404. */
 static long long path_id(struct req *r)
 {
-    long long id = parse_id(r->param[0]);
+    long long id = page_parse_id(r->param[0]);
 
     if (id < 0)
-        page_error(r, 404, "Niet gevonden", "Deze vergadering bestaat "
-                   "niet.");
+        meeting_not_found(r);
     return id;
+}
+
+/* How a form field goes into the JSON a meeting.h change takes. */
+enum field_kind {
+    FIELD_TEXT,        /* the text; "" when absent, the domain names it */
+    FIELD_OPTIONAL,    /* the text, left out when empty */
+    FIELD_ID           /* an id from a select, left out when empty */
+};
+
+/* One field of a meeting form; a list ends with a NULL name. */
+struct form_field {
+    const char *name;          /* in the form */
+    const char *key;           /* in the JSON input */
+    enum field_kind kind;
+    const char *label;         /* FIELD_ID: the field named in a refusal */
+};
+
+/* A change of meeting `id` (meeting.h, the calls api_meeting.c makes):
+ * 0 or the id of what was added, or -1 with f filled. */
+typedef long long (*meeting_change)(sqlite3 *db, const struct actor *who,
+                                    long long id, json_t *in,
+                                    struct fault *f);
+
+/* Copy the fields of list ff from the form into in, in list order; -1
+ * with f filled when an id field holds no id. */
+static int form_json(struct req *r, const struct form_field *ff, json_t *in,
+                     struct fault *f)
+{
+    for (; ff->name; ff++) {
+        const char *v = req_field(r, ff->name);
+
+        if (ff->kind == FIELD_TEXT)
+            json_object_set_new(in, ff->key, json_string(v ? v : ""));
+        else if (ff->kind == FIELD_OPTIONAL)
+            set_text(in, ff->key, v);
+        else if (set_id(in, ff->key, v, ff->label, f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The POST handler of a form on the meeting page: the meeting id of the
+ * path (404 page when it is none), the fields ff as JSON, the change fn,
+ * and finish_change with `form` for a refusal. */
+static void form_change(struct req *r, const struct form_field *ff,
+                        meeting_change fn, const char *form)
+{
+    long long id = path_id(r);
+    struct fault f = { 0 };
+    json_t *in;
+    int failed = 1;
+
+    if (id < 0)
+        return;
+    in = json_object();
+    if (form_json(r, ff, in, &f) == 0)
+        failed = fn(r->db, &r->who, id, in, &f) < 0;
+    finish_change(r, id, failed, &f, form);
+    json_decref(in);
 }
 
 void ui_meeting_update(struct req *r)
@@ -1439,37 +1273,24 @@ void ui_meeting_cancel(struct req *r)
 
 void ui_meeting_invite(struct req *r)
 {
-    long long id = path_id(r);
-    struct fault f = { 0 };
-    json_t *in;
-    int failed = 1;
+    static const struct form_field ff[] = {
+        { "genodigde-organisatie", "organisatie", FIELD_OPTIONAL, NULL },
+        { "genodigde-persoon", "persoon", FIELD_ID, "Persoon" },
+        { NULL, NULL, FIELD_TEXT, NULL },
+    };
 
-    if (id < 0)
-        return;
-    in = json_object();
-    set_text(in, "organisatie", req_field(r, "genodigde-organisatie"));
-    if (set_id(in, "persoon", req_field(r, "genodigde-persoon"), "Persoon",
-               &f) == 0)
-        failed = meeting_invite(r->db, &r->who, id, in, &f) < 0;
-    finish_change(r, id, failed, &f, "uitnodigen");
-    json_decref(in);
+    form_change(r, ff, meeting_invite, "uitnodigen");
 }
 
 void ui_meeting_agenda_add(struct req *r)
 {
-    long long id = path_id(r);
-    const char *title = req_field(r, "agendapunt");
-    struct fault f = { 0 };
-    json_t *in;
+    static const struct form_field ff[] = {
+        { "agendapunt", "titel", FIELD_TEXT, NULL },
+        { "toelichting", "omschrijving", FIELD_OPTIONAL, NULL },
+        { NULL, NULL, FIELD_TEXT, NULL },
+    };
 
-    if (id < 0)
-        return;
-    in = json_object();
-    json_object_set_new(in, "titel", json_string(title ? title : ""));
-    set_text(in, "omschrijving", req_field(r, "toelichting"));
-    finish_change(r, id, meeting_agenda_add(r->db, &r->who, id, in, &f) < 0,
-                  &f, "agendapunt");
-    json_decref(in);
+    form_change(r, ff, meeting_agenda_add, "agendapunt");
 }
 
 void ui_meeting_agenda_status(struct req *r)
@@ -1481,7 +1302,7 @@ void ui_meeting_agenda_status(struct req *r)
 
     if (id < 0)
         return;
-    item = parse_id(r->param[1]);
+    item = page_parse_id(r->param[1]);
     if (item < 0) {
         page_error(r, 404, "Niet gevonden", "Dit agendapunt bestaat niet.");
         return;
@@ -1493,64 +1314,49 @@ void ui_meeting_agenda_status(struct req *r)
     json_decref(in);
 }
 
+/* meeting_minutes as a meeting_change. */
+static long long change_minutes(sqlite3 *db, const struct actor *who,
+                                long long id, json_t *in, struct fault *f)
+{
+    return meeting_minutes(db, who, id, in, f);
+}
+
 void ui_meeting_minutes(struct req *r)
 {
-    long long id = path_id(r);
-    const char *text = req_field(r, "verslag");
-    struct fault f = { 0 };
-    json_t *in;
+    static const struct form_field ff[] = {
+        { "verslag", "verslag", FIELD_TEXT, NULL },
+        { NULL, NULL, FIELD_TEXT, NULL },
+    };
 
-    if (id < 0)
-        return;
-    in = json_object();
-    json_object_set_new(in, "verslag", json_string(text ? text : ""));
-    finish_change(r, id, meeting_minutes(r->db, &r->who, id, in, &f) < 0, &f,
-                  "verslag");
-    json_decref(in);
+    form_change(r, ff, change_minutes, "verslag");
 }
 
 void ui_meeting_decision(struct req *r)
 {
-    long long id = path_id(r);
-    const char *text = req_field(r, "besluit");
-    struct fault f = { 0 };
-    json_t *in;
+    static const struct form_field ff[] = {
+        { "besluit", "tekst", FIELD_TEXT, NULL },
+        { NULL, NULL, FIELD_TEXT, NULL },
+    };
 
-    if (id < 0)
-        return;
-    in = json_object();
-    json_object_set_new(in, "tekst", json_string(text ? text : ""));
-    finish_change(r, id, meeting_decision_add(r->db, &r->who, id, in, &f) < 0,
-                  &f, "besluit");
-    json_decref(in);
+    form_change(r, ff, meeting_decision_add, "besluit");
 }
 
 void ui_meeting_action(struct req *r)
 {
-    long long id = path_id(r);
-    const char *text = req_field(r, "actie");
-    const char *deadline = req_field(r, "deadline");
-    struct fault f = { 0 };
-    json_t *in;
-    int failed = 1;
+    static const struct form_field ff[] = {
+        { "actie", "omschrijving", FIELD_TEXT, NULL },
+        { "deadline", "deadline", FIELD_TEXT, NULL },
+        { "eigenaar", "organisatie", FIELD_OPTIONAL, NULL },
+        { "eigenaar-persoon", "persoon", FIELD_ID, "Eigenaar (persoon)" },
+        { NULL, NULL, FIELD_TEXT, NULL },
+    };
 
-    if (id < 0)
-        return;
-    in = json_object();
-    json_object_set_new(in, "omschrijving", json_string(text ? text : ""));
-    json_object_set_new(in, "deadline", json_string(deadline ? deadline
-                                                             : ""));
-    set_text(in, "organisatie", req_field(r, "eigenaar"));
-    if (set_id(in, "persoon", req_field(r, "eigenaar-persoon"),
-               "Eigenaar (persoon)", &f) == 0)
-        failed = meeting_action_add(r->db, &r->who, id, in, &f) < 0;
-    finish_change(r, id, failed, &f, "actie");
-    json_decref(in);
+    form_change(r, ff, meeting_action_add, "actie");
 }
 
 void ui_action_status(struct req *r)
 {
-    long long action = parse_id(r->param[0]), mid;
+    long long action = page_parse_id(r->param[0]), mid;
     const char *st = req_field(r, "status");
     struct fault f = { 0 };
     json_t *row = NULL, *in;
@@ -1618,7 +1424,7 @@ void ui_meeting_attendance(struct req *r)
 
         if (strncmp(name, "status-", 7) != 0 || v[0] == '\0')
             continue;
-        g = parse_id(name + 7);
+        g = page_parse_id(name + 7);
         if (g < 0) {
             fault_set(&f, FAULT_INVALID, "Onbekend veld \"%.40s\".", name);
             goto done;
@@ -1675,7 +1481,7 @@ static void upcoming_table(struct req *r, json_t *list, json_t *bodies)
     json_array_foreach(list, i, m) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td_open(r);
-        write_date_long(b, sqljson_str(m, "begin"));
+        page_date_long(r, sqljson_str(m, "begin"));
         html_lit(b, "</td>");
         page_td_open(r);
         write_time_range(b, sqljson_str(m, "begin"), NULL);
@@ -1701,7 +1507,7 @@ static void meeting_item(struct req *r, json_t *m, const char *why)
     html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
     meeting_link(r, sqljson_int(m, "id"), sqljson_str(m, "titel"));
     html_lit(b, " (");
-    write_date_long(b, sqljson_str(m, "begin"));
+    page_date_long(r, sqljson_str(m, "begin"));
     html_lit(b, ")");
     if (why && why[0]) {
         html_lit(b, ": ");
@@ -1712,15 +1518,13 @@ static void meeting_item(struct req *r, json_t *m, const char *why)
 
 static void nothing(struct req *r)
 {
-    para(r, "Niets te doen.");
+    page_para(r, "Niets te doen.");
 }
 
 void ui_secretariat(struct req *r)
 {
     static const char *const act_cols[] = { "Omschrijving", "Eigenaar",
         "Deadline", "Vergadering", NULL };
-    static const char *const sig_cols[] = { "Organisatie", "Overleg",
-        "#Recent aanwezig", "Laatst aanwezig", NULL };
     json_t *o = NULL, *bodies = NULL, *rule = NULL, *x, *list;
     struct buf *b = &r->out;
     char today[11], title[80];
@@ -1731,7 +1535,7 @@ void ui_secretariat(struct req *r)
                    "secretariaat is voor wie vergaderingen plant.");
         return;
     }
-    today_date(today);
+    page_today(today);
     o = overview_secretaris(r->db, today);
     bodies = body_list(r->db);
     rule = commitment_rule(r->db);
@@ -1742,7 +1546,7 @@ void ui_secretariat(struct req *r)
     }
     page_begin(r, "Secretariaat", "/secretariaat");
     html_lit(b, "<p class=\"nl-paragraph\">Wat er te doen is op ");
-    write_date_long(b, today);
+    page_date_long(r, today);
     html_lit(b, ". Zie ook <a class=\"nl-link\" href=\"/vergaderingen\">"
                 "alle vergaderingen</a> en <a class=\"nl-link\" "
                 "href=\"/jaarplan\">het jaarplan</a>.</p>\n");
@@ -1800,7 +1604,7 @@ void ui_secretariat(struct req *r)
         html_lit(b, "</th>");
         page_td(r, x, "eigenaar");
         page_td_open(r);
-        write_date_long(b, sqljson_str(x, "deadline"));
+        page_date_long(r, sqljson_str(x, "deadline"));
         html_lit(b, "</td>");
         page_td_open(r);
         meeting_link(r, sqljson_int(x, "vergadering"),
@@ -1813,37 +1617,14 @@ void ui_secretariat(struct req *r)
     list = json_object_get(o, "signalen");
     h2_count(r, "Signalen van afnemende inzet", json_array_size(list));
     if (rule) {
-        para(r, sqljson_str(rule, "omschrijving"));
+        page_para(r, sqljson_str(rule, "omschrijving"));
         page_bron_json(r, rule, "bron");
     }
     if (json_array_size(list) == 0)
         nothing(r);
     else
-        page_table_open(r, "signalen", "Organisaties met afnemende "
-                        "aanwezigheid", sig_cols);
-    json_array_foreach(list, i, x) {
-        html_lit(b, "<tr class=\"utrecht-table__row\">");
-        page_th_row_open(r);
-        page_code_link(r, "/organisaties/", json_object_get(x,
-                                                            "organisatie"));
-        html_lit(b, "</th>");
-        page_td_open(r);
-        page_code_link(r, "/overleggen/", json_object_get(x, "overleg"));
-        html_lit(b, "</td><td class=\"utrecht-table__cell "
-                    "utrecht-table__cell--numeric-column "
-                    "utrecht-table__cell--numeric-data\">");
-        html_int(b, (long long)(json_number_value(json_object_get(x,
-                                "percentageRecent")) + 0.5));
-        html_lit(b, "%</td>");
-        page_td_open(r);
-        if (sqljson_str(x, "laatstAanwezig")[0])
-            write_date_long(b, sqljson_str(x, "laatstAanwezig"));
-        else
-            html_lit(b, "nooit");
-        html_lit(b, "</td></tr>");
-    }
-    if (json_array_size(list))
-        page_table_close(r);
+        ui_signals_table(r, list, "signalen", "Organisaties met afnemende "
+                         "aanwezigheid", -1);
     html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
                 "href=\"/inzet\">Aanwezigheid van alle organisaties</a></p>");
 
@@ -1854,14 +1635,7 @@ void ui_secretariat(struct req *r)
     if (json_array_size(list) == 0)
         nothing(r);
     else
-        html_lit(b, "<ul class=\"utrecht-unordered-list\">");
-    json_array_foreach(list, i, x) {
-        html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-        html_txt(b, sqljson_str(x, "melding"));
-        html_lit(b, "</li>");
-    }
-    if (json_array_size(list))
-        html_lit(b, "</ul>\n");
+        page_text_list(r, list, "melding");
     html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
                 "href=\"/cyclus\">De regels van de jaarcyclus</a></p>");
     page_end(r);

@@ -6,7 +6,6 @@
  * validation and permissions are the domain's (organisation.c,
  * person.c). */
 #include "ui.h"
-#include "commitment.h"
 #include "governance.h"
 #include "html.h"
 #include "organisation.h"
@@ -68,85 +67,6 @@ void ui_orgs(struct req *r)
     page_table_close(r);
     page_end(r);
     json_decref(orgs);
-}
-
-/* A numeric data cell "N%" (rounded). */
-static void td_pct(struct req *r, double v)
-{
-    html_lit(&r->out, "<td class=\"utrecht-table__cell "
-                      "utrecht-table__cell--numeric-column "
-                      "utrecht-table__cell--numeric-data\">");
-    html_int(&r->out, (long long)(v + 0.5));
-    html_lit(&r->out, "%</td>");
-}
-
-/* Section "Inzet": this organisation's signals of declining attendance
- * and its attendance rates per body (commitment.h), with a link to the
- * full page and the definition at /inzet. */
-static void commitment_section(struct req *r, const char *code)
-{
-    static const char *const cols[] = { "Overleg", "#Vergaderingen",
-        "#Aanwezig (totaal)", "#Aanwezig (recent)", "Laatste vergaderingen",
-        NULL };
-    json_t *sig = commitment_signals(r->db, code, NULL);
-    json_t *rates = commitment_rates(r->db, code, NULL), *x, *s;
-    struct buf *b = &r->out;
-    size_t i, k;
-
-    page_h2(r, "Inzet");
-    if (json_array_size(sig)) {
-        html_lit(b, "<div class=\"utrecht-alert utrecht-alert--warning\" "
-                    "role=\"status\"><div class=\"utrecht-alert__content\">"
-                    "<div class=\"utrecht-alert__message\"><p "
-                    "class=\"nl-paragraph\">Signalen van afnemende inzet:</p>"
-                    "<ul class=\"utrecht-unordered-list\">");
-        json_array_foreach(sig, i, x) {
-            html_lit(b, "<li class=\"utrecht-unordered-list__item\">");
-            html_txt(b, sqljson_str(json_object_get(x, "overleg"), "naam"));
-            html_lit(b, ": recent ");
-            html_int(b, (long long)(json_number_value(json_object_get(x,
-                                    "percentageRecent")) + 0.5));
-            html_lit(b, "% aanwezig, en dalend</li>");
-        }
-        html_lit(b, "</ul></div></div></div>\n");
-    } else {
-        html_lit(b, "<p class=\"nl-paragraph\">Geen signalen van "
-                    "afnemende inzet.</p>");
-    }
-    if (json_array_size(rates) == 0) {
-        html_lit(b, "<p class=\"nl-paragraph\">Nog geen aanwezigheid "
-                    "vastgelegd.</p>");
-    } else {
-        page_table_open(r, "inzet", "Aanwezigheid per overleg", cols);
-        json_array_foreach(rates, i, x) {
-            html_lit(b, "<tr class=\"utrecht-table__row\">");
-            page_th_row_open(r);
-            page_code_link(r, "/overleggen/", json_object_get(x, "overleg"));
-            html_lit(b, "</th>");
-            page_td_num(r, sqljson_int(x, "vergaderingen"));
-            td_pct(r, json_number_value(json_object_get(x,
-                                                        "percentageTotaal")));
-            td_pct(r, json_number_value(json_object_get(x,
-                                                        "percentageRecent")));
-            page_td_open(r);
-            json_array_foreach(json_object_get(x, "reeks"), k, s) {
-                double v = json_number_value(json_object_get(s, "waarde"));
-
-                html_lit(b, k ? ", " : "");
-                html_lit(b, v >= 0.75 ? "aanwezig" : v >= 0.25 ? "vervangen"
-                                                               : "afwezig");
-            }
-            html_lit(b, "</td></tr>");
-        }
-        page_table_close(r);
-    }
-    html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
-                "href=\"/inzet?organisatie=");
-    html_url_arg(b, code);
-    html_lit(b, "\">Inzet en aanwezigheid: de cijfers en wanneer er een "
-                "signaal is</a></p>\n");
-    json_decref(sig);
-    json_decref(rates);
 }
 
 void ui_org(struct req *r)
@@ -222,7 +142,7 @@ void ui_org(struct req *r)
         }
         html_lit(b, "</ul>");
     }
-    commitment_section(r, sqljson_str(o, "code"));
+    ui_commitment_section(r, sqljson_str(o, "code"), NULL);
     if (req_logged_in(r) && perm_allowed(r->who.role, r->who.scope,
                                          ACT_ORGANISATIE_BEHEREN, NULL)) {
         html_lit(b, "<p class=\"nl-paragraph\"><a class=\"utrecht-button-link "
@@ -281,9 +201,8 @@ static void org_form(struct req *r, const char *title, json_t *o,
                 sqljson_str(o, "onderdeelVan"), "Geen", NULL);
     page_field(r, "omschrijving", "Omschrijving", "textarea",
                sqljson_str(o, "omschrijving"), NULL, 0);
-    html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
-                "utrecht-button--primary-action\" type=\"submit\">Opslaan"
-                "</button></div></form>\n");
+    page_submit(r, "Opslaan", 1);
+    html_lit(b, "</form>\n");
 cleanup:
     page_end(r);
     free(pv);
@@ -432,20 +351,9 @@ void ui_persons(struct req *r)
     json_decref(people);
 }
 
-static long long parse_id(const char *s)
-{
-    char *end;
-    long long v;
-
-    if (s[0] < '1' || s[0] > '9' || strlen(s) > 15)
-        return -1;
-    v = strtoll(s, &end, 10);
-    return *end == '\0' ? v : -1;
-}
-
 void ui_person(struct req *r)
 {
-    long long id = parse_id(r->param[0]);
+    long long id = page_parse_id(r->param[0]);
     json_t *p = id > 0 ? person_get(r->db, id) : NULL, *x;
     struct buf *b = &r->out;
     size_t i;
@@ -496,21 +404,15 @@ void ui_person(struct req *r)
 static void person_form(struct req *r, const char *title, json_t *p,
                         const char *id_fixed, const char *err)
 {
-    json_t *orgs = organisation_list(r->db), *x;
-    size_t n = json_array_size(orgs), i;
-    const char **ov = calloc(n + 1, sizeof *ov);
-    const char **ol = calloc(n + 1, sizeof *ol);
+    json_t *orgs = organisation_list(r->db);
+    struct page_choices oc = { 0 };
     struct buf *b = &r->out;
 
     page_begin(r, title, "/personen");
     if (err)
         page_alert(r, "error", err);
-    if (ov == NULL || ol == NULL)
+    if (page_choices_from(&oc, orgs, "code", "naam", 0, 0) != 0)
         goto cleanup;
-    json_array_foreach(orgs, i, x) {
-        ov[i] = sqljson_str(x, "code");
-        ol[i] = sqljson_str(x, "naam");
-    }
     html_lit(b, "<form class=\"koers-form\" method=\"post\" action=\"");
     html_lit(b, "/personen");
     if (id_fixed) {
@@ -520,19 +422,17 @@ static void person_form(struct req *r, const char *title, json_t *p,
     html_lit(b, "\">");
     page_csrf_field(r);
     page_field(r, "naam", "Naam", "text", sqljson_str(p, "naam"), NULL, 1);
-    page_select(r, "organisatie", "Organisatie", ov, ol,
+    page_select(r, "organisatie", "Organisatie", oc.v, oc.l,
                 sqljson_str(p, "organisatie"), "Geen", NULL);
     page_field(r, "functie", "Functie", "text", sqljson_str(p, "functie"),
                NULL, 0);
     page_field(r, "email", "E-mailadres", "email", sqljson_str(p, "email"),
                NULL, 0);
-    html_lit(b, "<div class=\"koers-actions\"><button class=\"utrecht-button "
-                "utrecht-button--primary-action\" type=\"submit\">Opslaan"
-                "</button></div></form>\n");
+    page_submit(r, "Opslaan", 1);
+    html_lit(b, "</form>\n");
 cleanup:
     page_end(r);
-    free(ov);
-    free(ol);
+    page_choices_free(&oc);
     json_decref(orgs);
 }
 
@@ -554,7 +454,7 @@ void ui_person_new(struct req *r)
 
 void ui_person_edit(struct req *r)
 {
-    long long id = parse_id(r->param[0]);
+    long long id = page_parse_id(r->param[0]);
     json_t *p;
 
     if (!perm_allowed(r->who.role, r->who.scope, ACT_PERSOON_BEHEREN, NULL)) {
@@ -594,7 +494,7 @@ void ui_person_create(struct req *r)
 
 void ui_person_update(struct req *r)
 {
-    long long id = parse_id(r->param[0]);
+    long long id = page_parse_id(r->param[0]);
     json_t *in;
     struct fault f = { 0 };
 

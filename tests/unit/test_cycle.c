@@ -1,8 +1,8 @@
 /* test_cycle.c - unit tests for cycle.h: the rules seeded from
  * data/seed/cyclusregels.json, the planner and the checker, against a real
- * store in a fresh temporary directory per test. The data directory is
- * KOERS_DATA when set, else "data" (make runs the tests from the
- * repository root). */
+ * store in a fresh temporary directory per test (fixture.h). The data
+ * directory is KOERS_DATA when set, else "data" (make runs the tests from
+ * the repository root). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,13 +19,12 @@
 
 #include "calendar.h"
 #include "cycle.h"
+#include "fixture.h"
 #include "seed.h"
 #include "store.h"
 
 struct fixture {
-    char dir[64];
-    char path[128];
-    sqlite3 *db;
+    struct store_fixture st;
     struct cycle_rules rules;
 };
 
@@ -34,18 +33,6 @@ static const char *data_dir(void)
     const char *e = getenv("KOERS_DATA");
 
     return e && e[0] ? e : "data";
-}
-
-static void remove_db_files(const char *path)
-{
-    static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-    char p[192];
-    size_t i;
-
-    for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-        unlink(p);
-    }
 }
 
 /* A seeded store with the cycle rules; seed_load may or may not call
@@ -57,35 +44,29 @@ static int setup(void **state)
 
     if (fx == NULL)
         return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/koers-cycle-XXXXXX");
-    if (mkdtemp(fx->dir) == NULL) {
-        free(fx);
-        return -1;
-    }
-    snprintf(fx->path, sizeof fx->path, "%s/koers.db", fx->dir);
-    fx->db = store_open(fx->path, 1, err, sizeof err);
-    if (fx->db == NULL || store_create_schema(fx->db) != 0 ||
-        seed_load(fx->db, data_dir(), err, sizeof err) != 0)
+    if (fixture_open(&fx->st, "/tmp/koers-cycle-XXXXXX", err,
+                     sizeof err) != 0 ||
+        seed_load(fx->st.db, data_dir(), err, sizeof err) != 0)
         goto fail;
-    if (store_count(fx->db, "SELECT count(*) FROM cycle_rule", NULL) == 0) {
-        if (store_begin(fx->db) != 0)
+    if (store_count(fx->st.db, "SELECT count(*) FROM cycle_rule",
+                    NULL) == 0) {
+        if (store_begin(fx->st.db) != 0)
             goto fail;
-        if (cycle_seed(fx->db, data_dir(), err, sizeof err) != 0) {
-            store_rollback(fx->db);
+        if (cycle_seed(fx->st.db, data_dir(), err, sizeof err) != 0) {
+            store_rollback(fx->st.db);
             goto fail;
         }
-        if (store_commit(fx->db) != 0)
+        if (store_commit(fx->st.db) != 0)
             goto fail;
     }
-    if (cycle_rules_load(fx->db, &fx->rules) != 0)
+    if (cycle_rules_load(fx->st.db, &fx->rules) != 0)
         goto fail;
     *state = fx;
     return 0;
 fail:
     print_error("setup: %s\n", err);
-    store_close(fx->db);
-    remove_db_files(fx->path);
-    rmdir(fx->dir);
+    if (fx->st.db)             /* fixture_open cleans up after itself */
+        fixture_close(&fx->st);
     free(fx);
     return -1;
 }
@@ -95,9 +76,7 @@ static int teardown(void **state)
     struct fixture *fx = *state;
 
     cycle_rules_free(&fx->rules);
-    store_close(fx->db);
-    remove_db_files(fx->path);
-    rmdir(fx->dir);
+    fixture_close(&fx->st);
     free(fx);
     return 0;
 }
@@ -306,11 +285,11 @@ static void test_plan_five_koersoverleggen(void **state)
     struct cycle_violation *v;
     size_t n;
 
-    assert_int_equal(sqlite3_exec(fx->db, "UPDATE cycle_rule SET n = 5 "
+    assert_int_equal(sqlite3_exec(fx->st.db, "UPDATE cycle_rule SET n = 5 "
         "WHERE code = 'koersoverleg-min-per-jaar'", NULL, NULL, NULL),
         SQLITE_OK);
     cycle_rules_free(&fx->rules);
-    assert_int_equal(cycle_rules_load(fx->db, &fx->rules), 0);
+    assert_int_equal(cycle_rules_load(fx->st.db, &fx->rules), 0);
     all = plan_years(&fx->rules, 2026, 2036, &n);
     assert_int_equal(count_in_year(all, n, "koersoverleg", 2031), 5);
     assert_int_equal(count_in_year(all, n, "kerngroep-p3", 2031), 5);
@@ -497,11 +476,11 @@ static void test_dg_three(void **state)
     size_t n;
     int y;
 
-    assert_int_equal(sqlite3_exec(fx->db, "UPDATE cycle_rule SET n = 3 "
+    assert_int_equal(sqlite3_exec(fx->st.db, "UPDATE cycle_rule SET n = 3 "
         "WHERE code IN ('dg-overleg-min-per-jaar', 'dg-overleg-max-per-jaar')",
         NULL, NULL, NULL), SQLITE_OK);
     cycle_rules_free(&fx->rules);
-    assert_int_equal(cycle_rules_load(fx->db, &fx->rules), 0);
+    assert_int_equal(cycle_rules_load(fx->st.db, &fx->rules), 0);
     all = plan_years(&fx->rules, 2026, 2036, &n);
     for (y = 2026; y <= 2036; y++)
         assert_int_equal(count_in_year(all, n, "dg-overleg", y), 3);
@@ -509,11 +488,11 @@ static void test_dg_three(void **state)
     free(v);
     free(all);
     /* and the old plan (two a year) now falls short */
-    assert_int_equal(sqlite3_exec(fx->db, "UPDATE cycle_rule SET n = 2 "
+    assert_int_equal(sqlite3_exec(fx->st.db, "UPDATE cycle_rule SET n = 2 "
         "WHERE code = 'dg-overleg-max-per-jaar'", NULL, NULL, NULL),
         SQLITE_OK);
     cycle_rules_free(&fx->rules);
-    assert_int_equal(cycle_rules_load(fx->db, &fx->rules), 0);
+    assert_int_equal(cycle_rules_load(fx->st.db, &fx->rules), 0);
     all = plan_years(&fx->rules, 2027, 2027, &n);
     assert_int_equal(count_in_year(all, n, "dg-overleg", 2027), 2);
     v = check(&fx->rules, all, n, 2027, 2027, 1);
@@ -695,14 +674,14 @@ static void test_impossible_rules(void **state)
     size_t n;
     long got;
 
-    assert_int_equal(sqlite3_exec(fx->db,
+    assert_int_equal(sqlite3_exec(fx->st.db,
         "UPDATE cycle_rule SET n = 3 WHERE code = "
         "'kerngroep-p1-voor-koersoverleg';"
         "UPDATE cycle_rule SET n = 200 WHERE code = 'kerngroep-p1-spreiding';"
         "UPDATE cycle_rule SET n = 40 WHERE code = "
         "'koersoverleg-min-per-jaar';", NULL, NULL, NULL), SQLITE_OK);
     cycle_rules_free(&fx->rules);
-    assert_int_equal(cycle_rules_load(fx->db, &fx->rules), 0);
+    assert_int_equal(cycle_rules_load(fx->st.db, &fx->rules), 0);
     all = plan_years(&fx->rules, 2027, 2027, &n);
     assert_int_equal(count_in_year(all, n, "koersoverleg", 2027), 40);
     got = cycle_check(&fx->rules, all, n, 2027, 2027, &v);
@@ -733,10 +712,10 @@ static void expect_seed_error(struct fixture *fx, const char *json,
 {
     char err[512] = "";
 
-    write_rules(fx->dir, json);
-    assert_int_equal(store_begin(fx->db), 0);
-    assert_int_equal(cycle_seed(fx->db, fx->dir, err, sizeof err), -1);
-    store_rollback(fx->db);
+    write_rules(fx->st.dir, json);
+    assert_int_equal(store_begin(fx->st.db), 0);
+    assert_int_equal(cycle_seed(fx->st.db, fx->st.dir, err, sizeof err), -1);
+    store_rollback(fx->st.db);
     if (strstr(err, want) == NULL)
         print_error("got: %s\n", err);
     assert_non_null(strstr(err, want));
@@ -752,8 +731,8 @@ static void test_seed_strict(void **state)
 {
     struct fixture *fx = *state;
     char p[256], err[512] = "";
-    long long before = store_count(fx->db, "SELECT count(*) FROM cycle_rule",
-                                   NULL);
+    long long before = store_count(fx->st.db,
+                                   "SELECT count(*) FROM cycle_rule", NULL);
 
     expect_seed_error(fx, RULE("t-1", "vaak", "\"koersoverleg\"", "3",
                                "null"), "entry 1 (t-1): unknown soort");
@@ -776,21 +755,21 @@ static void test_seed_strict(void **state)
                       "entry 1 (t-6): missing key");
     expect_seed_error(fx, "{\"regels\": {}}", "\"regels\"");
     expect_seed_error(fx, "{\"regels\": [], \"regels\": []}", "line 1");
-    assert_int_equal(store_count(fx->db, "SELECT count(*) FROM cycle_rule",
+    assert_int_equal(store_count(fx->st.db, "SELECT count(*) FROM cycle_rule",
                                  NULL), before);
     /* a well-formed file is accepted inside the caller's transaction */
-    write_rules(fx->dir, RULE("t-ok", "max_per_jaar", "\"ser\"", "4",
+    write_rules(fx->st.dir, RULE("t-ok", "max_per_jaar", "\"ser\"", "4",
                               "{\"sectie\": \"5.4.4\", \"van\": 1880, "
                               "\"tot\": 1882}"));
-    assert_int_equal(store_begin(fx->db), 0);
-    assert_int_equal(cycle_seed(fx->db, fx->dir, err, sizeof err), 0);
-    assert_int_equal(store_commit(fx->db), 0);
-    assert_int_equal(store_count(fx->db, "SELECT count(*) FROM cycle_rule "
+    assert_int_equal(store_begin(fx->st.db), 0);
+    assert_int_equal(cycle_seed(fx->st.db, fx->st.dir, err, sizeof err), 0);
+    assert_int_equal(store_commit(fx->st.db), 0);
+    assert_int_equal(store_count(fx->st.db, "SELECT count(*) FROM cycle_rule "
                                  "WHERE code = 't-ok' AND n = 4 AND "
                                  "src_from = 1880", NULL), 1);
-    snprintf(p, sizeof p, "%s/seed/cyclusregels.json", fx->dir);
+    snprintf(p, sizeof p, "%s/seed/cyclusregels.json", fx->st.dir);
     unlink(p);
-    snprintf(p, sizeof p, "%s/seed", fx->dir);
+    snprintf(p, sizeof p, "%s/seed", fx->st.dir);
     rmdir(p);
 }
 

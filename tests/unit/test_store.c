@@ -1,5 +1,5 @@
 /* test_store.c - unit tests for store.h, auth.h and audit.h against a
- * real SQLite file in a fresh temporary directory per test.
+ * real SQLite file in a fresh temporary directory per test (fixture.h).
  *
  * Each password hash costs about 0.1 s and 64 MiB (argon2id, libsodium's
  * interactive limits as in auth.c), so only test_login and
@@ -14,53 +14,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "audit.h"
 #include "auth.h"
+#include "fixture.h"
 #include "store.h"
-
-struct fixture {
-    char dir[64];
-    char path[128];
-    sqlite3 *db;
-};
-
-static void remove_db_files(const char *path)
-{
-    static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-    char p[192];
-    size_t i;
-
-    for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-        unlink(p);
-    }
-}
 
 /* A new store with the current schema in a new temporary directory. */
 static int setup_store(void **state)
 {
-    struct fixture *fx = calloc(1, sizeof *fx);
+    struct store_fixture *fx = calloc(1, sizeof *fx);
     char err[256] = "";
 
     if (fx == NULL)
         return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/koers-test-XXXXXX");
-    if (mkdtemp(fx->dir) == NULL) {
-        free(fx);
-        return -1;
-    }
-    snprintf(fx->path, sizeof fx->path, "%s/koers.db", fx->dir);
-    fx->db = store_open(fx->path, 1, err, sizeof err);
-    if (fx->db == NULL || store_create_schema(fx->db) != 0) {
+    if (fixture_open(fx, "/tmp/koers-test-XXXXXX", err, sizeof err) != 0) {
         print_error("setup: %s\n", err);
-        store_close(fx->db);
-        remove_db_files(fx->path);
-        rmdir(fx->dir);
         free(fx);
         return -1;
     }
@@ -68,26 +39,25 @@ static int setup_store(void **state)
     return 0;
 }
 
+/* Also removes the other stores a test may have made next to koers.db. */
 static int teardown_store(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     char other[192];
 
-    store_close(fx->db);
-    remove_db_files(fx->path);
     snprintf(other, sizeof other, "%s/other.db", fx->dir);
-    remove_db_files(other);
+    fixture_remove_db_files(other);
     snprintf(other, sizeof other, "%s/missing.db", fx->dir);
-    remove_db_files(other);
-    if (rmdir(fx->dir) != 0)
+    fixture_remove_db_files(other);
+    if (fixture_close(fx) != 0)
         print_error("teardown: could not remove %s\n", fx->dir);
     free(fx);
     return 0;
 }
 
 /* Path of another file in the fixture's directory. */
-static void sibling(const struct fixture *fx, const char *name, char *out,
-                    size_t outlen)
+static void sibling(const struct store_fixture *fx, const char *name,
+                    char *out, size_t outlen)
 {
     snprintf(out, outlen, "%s/%s", fx->dir, name);
 }
@@ -127,7 +97,7 @@ static long long add_user(sqlite3 *db, const char *name, const char *role,
 
 static void test_open_refuses_existing(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     char err[256] = "";
     sqlite3 *db;
 
@@ -140,7 +110,7 @@ static void test_open_refuses_existing(void **state)
 
 static void test_open_existing(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     char err[256] = "";
     sqlite3 *db;
 
@@ -154,7 +124,7 @@ static void test_open_existing(void **state)
 
 static void test_open_missing(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     char path[192], err[256] = "";
     struct stat st;
 
@@ -166,7 +136,7 @@ static void test_open_missing(void **state)
 
 static void test_check_new_store(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
 
     assert_int_equal(store_check(fx->db), 0);
     assert_int_equal(count(fx->db, "PRAGMA user_version", NULL),
@@ -178,7 +148,7 @@ static void test_check_new_store(void **state)
  * store_open(create=0) refuses it. */
 static void test_check_plain_sqlite(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     char path[192], err[256] = "";
     sqlite3 *db;
 
@@ -200,7 +170,7 @@ static void test_check_plain_sqlite(void **state)
 
 static void test_transactions(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     const char *n = "SELECT count(*) FROM meta";
 
@@ -224,7 +194,7 @@ static void test_transactions(void **state)
 
 static void test_user_add_refusals(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char err[200];
     long long id = 0;
@@ -268,7 +238,7 @@ static void test_user_add_refusals(void **state)
 
 static void test_user_add_scoped(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     long long id = add_user(fx->db, "nina", "netwerkmanager", "kerngroep-p1");
     char sid[AUTH_SECRET_HEX + 1], csrf[AUTH_SECRET_HEX + 1];
     struct actor who;
@@ -284,7 +254,7 @@ static void test_user_add_scoped(void **state)
  * The password has exactly AUTH_PASSWORD_MIN characters. */
 static void test_login(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char err[200] = "";
     long long id = 0;
@@ -328,7 +298,7 @@ static void test_login(void **state)
  * is reached with those. */
 static void test_rate_limit(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char err[200] = "", name[32];
     long long id = 0;
@@ -372,7 +342,7 @@ static void test_rate_limit(void **state)
 
 static void test_sessions(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char sid[AUTH_SECRET_HEX + 1], csrf[AUTH_SECRET_HEX + 1];
     char csrf2[AUTH_SECRET_HEX + 1], other[AUTH_SECRET_HEX + 1];
@@ -410,7 +380,7 @@ static void test_sessions(void **state)
 
 static void test_session_expired_or_inactive(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char sid[AUTH_SECRET_HEX + 1], csrf[AUTH_SECRET_HEX + 1];
     long long id = add_user(db, "tim", "deelnemer", NULL);
@@ -433,7 +403,7 @@ static void test_session_expired_or_inactive(void **state)
 
 static void test_tokens(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     char tok[AUTH_SECRET_HEX + 9], tok2[AUTH_SECRET_HEX + 9];
     long long uid = add_user(db, "eva", "ministerie", NULL);
@@ -527,7 +497,7 @@ static void test_random_password(void **state)
 
 static void test_audit_write(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     struct actor a;
     const char *q = "SELECT count(*) FROM audit WHERE actor = ? AND "
@@ -557,7 +527,7 @@ static void test_audit_write(void **state)
 /* The result must be one of the three known values. */
 static void test_audit_bad_result(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     struct actor a;
 
     audit_actor_cli(&a);
@@ -569,7 +539,7 @@ static void test_audit_bad_result(void **state)
 /* The triggers make the audit table append-only. */
 static void test_audit_append_only(void **state)
 {
-    struct fixture *fx = *state;
+    struct store_fixture *fx = *state;
     sqlite3 *db = fx->db;
     struct actor a;
     char *msg = NULL;
