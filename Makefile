@@ -92,8 +92,12 @@ lint-api: $(BIN)
 $(BUILD)/bench_cycle: bench/bench_cycle.c $(BUILD)/libkoers.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
 
-bench: $(BIN) $(BUILD)/bench_cycle
+$(BUILD)/bench_similarity: bench/bench_similarity.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_similarity
 	$(BUILD)/bench_cycle data 2>&1
+	$(BUILD)/bench_similarity 2>&1
 	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
 
 # Fuzz the parsers that take untrusted bytes (needs clang with libFuzzer;

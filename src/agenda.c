@@ -76,6 +76,21 @@ long long agenda_propose(sqlite3 *db, const char *body_code,
     return sqlite3_last_insert_rowid(db);
 }
 
+int agenda_withdraw(sqlite3 *db, const char *source, const char *ref_prefix,
+                    const char *now)
+{
+    sqlite3_stmt *st = store_prepare(db,
+        "UPDATE agenda_item SET status = 'afgevoerd' WHERE source = ?1 AND "
+        "status = 'voorgesteld' AND substr(source_ref, 1, length(?2)) = ?2 "
+        "AND (meeting_id IS NULL OR meeting_id IN (SELECT id FROM meeting "
+        "WHERE starts_at > ?3))");
+
+    store_bind_text(st, 1, source);
+    store_bind_text(st, 2, ref_prefix);
+    store_bind_text(st, 3, now);
+    return store_exec_stmt(st);
+}
+
 int agenda_adopt_pending(sqlite3 *db, long long meeting_id)
 {
     sqlite3_stmt *st = store_prepare(db,

@@ -25,6 +25,12 @@ long long agenda_propose(sqlite3 *db, const char *body_code,
                          const char *after, const char *source,
                          const char *source_ref, const char *title,
                          const char *description, struct fault *f);
+/* Withdraw (status afgevoerd) the proposals of `source` whose reference
+ * starts with ref_prefix and that are still waiting: not yet accepted, and
+ * on no meeting or on a meeting that starts after `now`. Used when the
+ * subject moved on to another table. Inside the caller's transaction. */
+int agenda_withdraw(sqlite3 *db, const char *source, const char *ref_prefix,
+                    const char *now);
 /* Give a newly planned meeting the items waiting for its body. */
 int agenda_adopt_pending(sqlite3 *db, long long meeting_id);
 /* Items of a meeting in order. */

@@ -61,4 +61,21 @@ void ui_feed_all(struct req *r);
 void ui_feed_body(struct req *r);
 void ui_feed_personal(struct req *r);
 
+/* api_knelpunt.c */
+void api_knelpunten(struct req *r);
+void api_knelpunt_nieuw(struct req *r);
+void api_knelpunt(struct req *r);
+void api_knelpunt_overgang(struct req *r);
+void api_knelpunt_publicatie(struct req *r);
+void api_knelpuntroute(struct req *r);
+void api_regios(struct req *r);
+/* end api_knelpunt.c */
+
+/* api_initiative.c */
+void api_initiatieven(struct req *r);
+void api_initiatief(struct req *r);
+void api_initiatief_nieuw(struct req *r);
+void api_initiatief_vergelijkbaar(struct req *r);
+/* end api_initiative.c */
+
 #endif

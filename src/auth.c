@@ -51,6 +51,21 @@ void auth_random_password(char *out, size_t outlen)
     out[n] = '\0';
 }
 
+/* A scope is a body code (kerngroep-p1) or a CBS region code (PV25):
+ * letters, digits and single dashes, 1 to 63 characters. */
+static int scope_ok(const char *s)
+{
+    char low[64];
+    size_t i, n = strlen(s);
+
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (i = 0; i <= n; i++)
+        low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a'
+                                                     : s[i]);
+    return text_is_code(low);
+}
+
 int auth_user_add(sqlite3 *db, const char *name, const char *role,
                   const char *scope, const char *password, long long *id,
                   char *err, size_t errlen)
@@ -71,7 +86,7 @@ int auth_user_add(sqlite3 *db, const char *name, const char *role,
         return -1;
     }
     if (scope && (strlen(scope) >= sizeof ((struct actor *)0)->scope ||
-                  !text_is_code(scope))) {
+                  !scope_ok(scope))) {
         snprintf(err, errlen, "ongeldige scope '%s'", scope);
         return -1;
     }

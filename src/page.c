@@ -25,6 +25,8 @@ static const struct {
     { "/", "Overzicht" },
     { "/overleggen", "Overleggen" },
     { "/vergaderingen", "Vergaderingen" },
+    { "/knelpunten", "Knelpunten" },
+    { "/initiatieven", "Initiatieven" },
     { "/rollen", "Rollen" },
     { "/organisaties", "Organisaties" },
     { "/personen", "Personen" },

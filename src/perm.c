@@ -67,6 +67,34 @@ static const struct perm_rule rules[ACT_COUNT] = {
     { ACT_CYCLUSREGELS_BEHEREN, "cyclusregels.beheren",
       "De regels van de jaarcyclus wijzigen",
       R(ROLE_BEHEERDER), 0 },
+    /* Knelpunten (L1836-L1856, L1915-L1930, L1944-L1964): a region or its
+     * PTvT accounthouder raises them for its own province/coalition
+     * (scope checked in knelpunt.c); each table handles what reaches it;
+     * the secretaris may escalate straight to the DG-overleg. */
+    { ACT_KNELPUNT_MELDEN, "knelpunt.melden",
+      "Een knelpunt melden (voor de eigen regio)",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS),
+      R(ROLE_ACCOUNTHOUDER) | R(ROLE_REGIO) },
+    { ACT_KNELPUNT_BOVENREGIONAAL, "knelpunt.bovenregionaal",
+      "Een knelpunt in het bovenregionaal overleg behandelen en doorzetten",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_ACCOUNTHOUDER), 0 },
+    { ACT_KNELPUNT_KERNGROEP, "knelpunt.kerngroep",
+      "Een knelpunt in een kerngroep behandelen en doorzetten",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_NETWERKMANAGER) },
+    { ACT_KNELPUNT_KOERSOVERLEG, "knelpunt.koersoverleg",
+      "Een knelpunt in het koersoverleg behandelen en doorzetten",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
+    { ACT_KNELPUNT_DG, "knelpunt.dg-overleg",
+      "Een knelpunt in het DG-overleg of bij de SER afhandelen, en "
+      "rechtstreeks naar het DG-overleg escaleren",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_MINISTERIE), 0 },
+    { ACT_KNELPUNT_PUBLICEREN, "knelpunt.publiceren",
+      "Een opgelost knelpunt openbaar maken",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    { ACT_INITIATIEF_BEHEREN, "initiatief.beheren",
+      "Regionale initiatieven vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_ACCOUNTHOUDER) |
+          R(ROLE_REGIO), 0 },
 };
 
 const char *perm_role_code(enum perm_role r)

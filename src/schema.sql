@@ -1,7 +1,7 @@
--- Koers store schema, version 2. Embedded into the binary at build time.
+-- Koers store schema, version 3. Embedded into the binary at build time.
 -- Source columns (src_*) point into the report: section and line range of
 -- shared/seed/000_49aec500606ddf38.txt, copied as data/seed/rapport.txt.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -388,4 +388,127 @@ CREATE TABLE feed_token (
   token_hash TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   revoked_at TEXT
+);
+
+-- ------------------------------------------------------------------
+-- Flows between the tables (issue 4).
+
+-- Regions keyed by CBS codes: NL01, provinces PV20-PV31, the
+-- arbeidsmarktregio's AMxx (seeded from data/seed/regios.json).
+CREATE TABLE region (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('land','provincie','arbeidsmarktregio',
+                                     'landsdeel','gemeente'))
+);
+
+-- Knelpunten with a national origin, and the escalation path of the
+-- report. The states and the transitions (with the permission action each
+-- needs and its source in the report) are data: knelpunt_transition,
+-- seeded from data/seed/knelpuntroute.json.
+CREATE TABLE knelpunt_transition (
+  id INTEGER PRIMARY KEY,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  action TEXT NOT NULL,          -- a perm.c action code
+  needs_reason INTEGER NOT NULL DEFAULT 0,
+  description TEXT NOT NULL,
+  src_section TEXT, src_from INTEGER, src_to INTEGER,
+  -- 1: only the secretaris (or beheerder) may make it, whatever the
+  -- action grants: her mandate to escalate straight to the DG-overleg.
+  secretary_only INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (from_state, to_state)
+);
+
+CREATE TABLE knelpunt (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('wet','regelgeving','beleid',
+    'regeling','financiering','uitvoering')),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  evidence TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'gemeld',
+  public INTEGER NOT NULL DEFAULT 0,
+  raised_by INTEGER REFERENCES user(id),
+  raised_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  state_since TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX knelpunt_state ON knelpunt(state, state_since);
+CREATE INDEX knelpunt_region ON knelpunt(region_code);
+
+CREATE TABLE knelpunt_pillar (
+  knelpunt_id INTEGER NOT NULL REFERENCES knelpunt(id),
+  pillar_code TEXT NOT NULL REFERENCES pillar(code),
+  PRIMARY KEY (knelpunt_id, pillar_code)
+);
+CREATE INDEX knelpunt_pillar_code ON knelpunt_pillar(pillar_code, knelpunt_id);
+
+-- Every transition, timestamped and commented: the knelpunt's history.
+CREATE TABLE knelpunt_event (
+  id INTEGER PRIMARY KEY,
+  knelpunt_id INTEGER NOT NULL REFERENCES knelpunt(id),
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  actor TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  agenda_item_id INTEGER REFERENCES agenda_item(id)
+);
+CREATE INDEX knelpunt_event_knelpunt ON knelpunt_event(knelpunt_id, id);
+
+-- Regional initiatives (lerende aanpak) and their term vectors for the
+-- similarity suggestions (TF-IDF, see initiative.c).
+CREATE TABLE initiative (
+  id INTEGER PRIMARY KEY,
+  region_code TEXT NOT NULL REFERENCES region(code),
+  pillar_code TEXT REFERENCES pillar(code),
+  -- |d|: length of the TF-IDF vector, kept by initiative.c (before the
+  -- long texts, so reading it never touches overflow pages)
+  norm REAL,
+  theme TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  contact TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX initiative_region ON initiative(region_code);
+-- the list filters, and (id, norm, region_code) so that a similarity
+-- query reads the norm and region of its candidates from a small
+-- covering index instead of the rows with their texts (initiative.c)
+CREATE INDEX initiative_pillar ON initiative(pillar_code);
+CREATE INDEX initiative_theme ON initiative(theme COLLATE NOCASE);
+CREATE INDEX initiative_norm ON initiative(id, norm, region_code);
+
+CREATE TABLE initiative_term (
+  initiative_id INTEGER NOT NULL REFERENCES initiative(id),
+  term TEXT NOT NULL,
+  tf INTEGER NOT NULL,
+  PRIMARY KEY (term, initiative_id)
+) WITHOUT ROWID;
+
+-- The states of the knelpunt route (data/seed/knelpuntroute.json): the
+-- table (body) where a knelpunt in that state lies, the pillar a kerngroep
+-- state belongs to, end states, and the waiting time in days after which
+-- the overdue signal fires (NULL for end states).
+CREATE TABLE knelpunt_route_state (
+  code TEXT PRIMARY KEY,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  body_code TEXT REFERENCES body(code),
+  pillar_code TEXT REFERENCES pillar(code),
+  final INTEGER NOT NULL DEFAULT 0,
+  overdue_days INTEGER CHECK (overdue_days IS NULL OR overdue_days >= 1),
+  description TEXT NOT NULL,
+  src_section TEXT, src_from INTEGER, src_to INTEGER
+);
+
+-- The default waiting time of the overdue signal and its explanation
+-- (one row, "termijn" in knelpuntroute.json).
+CREATE TABLE knelpunt_signal (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  days INTEGER NOT NULL CHECK (days >= 1),
+  explanation TEXT NOT NULL,
+  src_section TEXT, src_from INTEGER, src_to INTEGER
 );

@@ -97,6 +97,10 @@ void ui_knelpuntroute(struct req *r);
 /* end ui_knelpunt.c */
 
 /* ui_initiative.c */
+void ui_initiatives(struct req *r);
+void ui_initiative_new(struct req *r);
+void ui_initiative_create(struct req *r);
+void ui_initiative(struct req *r);
 /* end ui_initiative.c */
 
 #endif

@@ -31,7 +31,7 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         /implementatieplan /indicatoren "/rapport?van=1604&tot=1631"
         /rechten /toegankelijkheid /over /inloggen /vergaderingen
         "/vergaderingen?jaar=2027" /vergaderingen/4 "/jaarplan?jaar=2028"
-        "/cyclus?jaar=2027" /inzet)
+        "/cyclus?jaar=2027" /inzet /knelpunten /knelpuntroute /initiatieven)
 bash scripts/check-pages.sh "$base" "${public[@]}"
 rc1=$?
 
@@ -47,6 +47,7 @@ sid=$(awk '$6 == "koers_sessie" { print $7 }' "$jar")
 KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
     /beheer /overleggen/koersoverleg /organisaties/nieuw \
     /organisaties/ezk/wijzigen /personen/nieuw /secretariaat /mijn-agenda \
-    /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus
+    /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus \
+    /knelpunten/nieuw /initiatieven/nieuw
 rc2=$?
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

@@ -622,7 +622,7 @@ def permission_table_is_enforced_for_every_role(s):
     """Walk the whole table from /api/v1/rechten: every action is tried by
     every role; it must be refused (403) exactly where the table says."""
     rights = s.api("GET", "/rechten").json()["_embedded"]["rechten"]
-    eq(len(rights), 9)
+    eq(len(rights), 16)
     seq = [0]
     import datetime
     day0 = datetime.date(2031, 1, 6)
@@ -684,7 +684,56 @@ def permission_table_is_enforced_for_every_role(s):
         if action == "cyclusregels.beheren":
             return s.api("PATCH", "/cyclusregels/" + rule_code, role,
                          {"actief": True}), 200
+        if action == "knelpunt.melden":
+            return s.api("POST", "/knelpunten", role, {
+                "titel": "Knelpunt %d" % n, "omschrijving": "Regeling x.",
+                "herkomst": "regelgeving", "regio": "PV25",
+                "pijlers": ["P1"]}), 201
+        if action == "knelpunt.bovenregionaal":
+            k = knelpunt_at([], "P1")
+            return s.api("POST", "/knelpunten/%d/overgangen" % k, role,
+                         {"naar": "bovenregionaal"}), 200
+        if action == "knelpunt.kerngroep":
+            # pillar 2: the netwerkmanager of kerngroep-p1 may not
+            k = knelpunt_at(["bovenregionaal", "kerngroep-p2"], "P2")
+            return s.api("POST", "/knelpunten/%d/overgangen" % k, role,
+                         {"naar": "koersoverleg"}), 200
+        if action == "knelpunt.koersoverleg":
+            k = knelpunt_at(["bovenregionaal", "koersoverleg"], "P4")
+            return s.api("POST", "/knelpunten/%d/overgangen" % k, role,
+                         {"naar": "dg-overleg"}), 200
+        if action == "knelpunt.dg-overleg":
+            k = knelpunt_at(["bovenregionaal", "koersoverleg",
+                             "dg-overleg"], "P4")
+            return s.api("POST", "/knelpunten/%d/overgangen" % k, role,
+                         {"naar": "besluit-genomen",
+                          "toelichting": "Regeling aangepast."}), 200
+        if action == "knelpunt.publiceren":
+            k = knelpunt_at(["bovenregionaal", "koersoverleg", "dg-overleg",
+                             "besluit-genomen"], "P4")
+            return s.api("POST", "/knelpunten/%d/publicatie" % k, role,
+                         {}), 200
+        if action == "initiatief.beheren":
+            return s.api("POST", "/initiatieven", role, {
+                "regio": "PV25", "titel": "Initiatief %d" % n,
+                "omschrijving": "Omscholing naar de installatietechniek."
+                }), 201
         raise AssertionError("no attempt for " + action)
+
+    def knelpunt_at(path, pillar):
+        r = s.api("POST", "/knelpunten", "secretaris", {
+            "titel": "Route %s" % "-".join(path), "omschrijving": "Test.",
+            "herkomst": "beleid", "regio": "PV25", "pijlers": [pillar]})
+        eq(r.status, 201, r.text)
+        k = r.json()["id"]
+        for st in path:
+            body = {"naar": st}
+            if st in ("besluit-genomen",):
+                body["toelichting"] = "Besloten."
+            r = s.api("POST", "/knelpunten/%d/overgangen" % k, "secretaris",
+                      body)
+            eq(r.status, 200, r.text)
+        return k
 
     checked = 0
     for right in rights:
@@ -698,7 +747,7 @@ def permission_table_is_enforced_for_every_role(s):
                 eq(r.status, 403, "%s by %s must be refused: %s" % (
                     right["actie"], role, r.text))
             checked += 1
-    eq(checked, 9 * len(ROLES))
+    eq(checked, len(rights) * len(ROLES))
     # scoped grant: the netwerkmanager of kerngroep-p1 manages that body
     r = s.api("POST", "/overleggen/kerngroep-p1/leden", "netwerkmanager",
               {"organisatie": "uwv", "soort": "genodigde"})
@@ -882,7 +931,8 @@ def meetings_flow_decisions_to_the_next_agenda(s):
     r = s.api("POST", "/vergaderingen/%d/besluiten" % kg["id"], "secretaris",
               {"tekst": "Doelstelling P1: 10% meer instroom in bèta-mbo."})
     eq(r.status, 201, r.text)
-    agenda = s.api("GET", "/vergaderingen/%d" % ko["id"]).json()["agenda"]
+    agenda = [a for a in s.api("GET", "/vergaderingen/%d" % ko["id"])
+              .json()["agenda"] if a["bron"] == "kerngroep"]
     eq(len(agenda), 1)
     eq(agenda[0]["bron"], "kerngroep")
     eq(agenda[0]["status"], "voorgesteld")
@@ -894,7 +944,9 @@ def meetings_flow_decisions_to_the_next_agenda(s):
     r = plan("dg-overleg", "2029-03-27", "14:00", "15:30")
     eq(r.status, 201, r.text)
     dg = r.json()
-    eq([a["bron"] for a in dg["agenda"]], ["koersoverleg"])
+    # (knelpunten waiting for the DG-overleg are on it too)
+    eq([a["bron"] for a in dg["agenda"] if a["bron"] != "knelpunt"],
+       ["koersoverleg"])
     # accept the proposed item
     item = agenda[0]["id"]
     r = s.api("PATCH", "/vergaderingen/%d/agendapunten/%d" % (ko["id"], item),
@@ -1179,6 +1231,120 @@ def secretaris_runs_the_cycle_in_the_browser(s):
     feed = s.get(m.group(0))
     eq(feed.status, 200)
     expect("BEGIN:VEVENT" in feed.text, "the secretaris sees meetings")
+
+
+@test
+def knelpunt_travels_from_gelderland_to_the_dg_overleg(s):
+    """Issue 4's 'done when' for knelpunten: an account manager for
+    Gelderland raises a knelpunt about a regulation; it travels through the
+    bovenregionaal overleg and the kerngroep to the koersoverleg and the
+    DG-overleg, appearing on each agenda in turn; the region sees the
+    DG-overleg's decision."""
+    r = run(["user", "add", "--db", s.db, "--name", "am-gelderland",
+             "--role", "accounthouder", "--scope", "PV25"],
+            {"KOERS_PASSWORD": USER_PW})
+    eq(r.returncode, 0, r.stderr)
+    am = s.token("am-gelderland")
+    meetings = {}
+    for body, day in [("bovenregionaal-overleg", "2033-02-01"),
+                      ("kerngroep-p1", "2033-02-15"),
+                      ("koersoverleg", "2033-03-08"),
+                      ("dg-overleg", "2033-03-29")]:
+        r = s.api("POST", "/vergaderingen", "secretaris", {
+            "overleg": body, "begin": day + "T10:00",
+            "einde": day + "T12:00"})
+        eq(r.status, 201, r.text)
+        meetings[body] = r.json()["id"]
+    # raising for another province is refused
+    r = s.api("POST", "/knelpunten", token=am, data={
+        "titel": "x", "omschrijving": "y", "herkomst": "regelgeving",
+        "regio": "PV21", "pijlers": ["P1"]})
+    eq(r.status, 403, r.text)
+    r = s.api("POST", "/knelpunten", token=am, data={
+        "titel": "Stagevergoeding telt als inkomen bij zij-instroom",
+        "omschrijving": "Een regeling van SZW verlaagt de uitkering van "
+        "zij-instromers die een techniekstage lopen.",
+        "herkomst": "regelgeving", "regio": "PV25", "pijlers": ["P1"],
+        "onderbouwing": "Twaalf afgebroken trajecten in 2032."})
+    eq(r.status, 201, r.text)
+    k = r.json()["id"]
+    eq(r.json()["toestand"]["code"], "gemeld")
+    # an illegal jump is refused and changes nothing
+    r = s.api("POST", "/knelpunten/%d/overgangen" % k, token=am,
+              data={"naar": "koersoverleg"})
+    eq(r.status, 409, r.text)
+    steps = [("bovenregionaal", None, "bovenregionaal-overleg"),
+             ("kerngroep-p1", None, "kerngroep-p1"),
+             ("koersoverleg", "netwerkmanager", "koersoverleg"),
+             ("dg-overleg", "boegbeeld", "dg-overleg")]
+    for naar, role, body in steps:
+        kw = {"role": role} if role else {"token": am}
+        r = s.api("POST", "/knelpunten/%d/overgangen" % k,
+                  data={"naar": naar, "toelichting": "Door naar " + naar},
+                  **kw)
+        eq(r.status, 200, "%s: %s" % (naar, r.text))
+        # the next planned meeting of that table (other tests planned
+        # meetings too; the knelpunt goes to the first one after now)
+        import datetime
+        today = datetime.date.today().isoformat()
+        nxt = [m for m in s.api("GET", "/vergaderingen?overleg=%s&van=%s"
+                                "&paginaGrootte=100" % (body, today))
+               .json()["_embedded"]["vergaderingen"]
+               if m["status"] == "gepland"][0]
+        agenda = s.api("GET", "/vergaderingen/%d" % nxt["id"]).json()
+        expect(any(a["bron"] == "knelpunt" and str(k) in
+                   (a["bronVerwijzing"] or "") for a in agenda["agenda"]),
+               "on the agenda of the next %s" % body)
+    # it moved on before the bovenregionaal meeting took place: that
+    # proposal was withdrawn from its agenda, not left behind
+    items = s.sql("SELECT status FROM agenda_item WHERE source = 'knelpunt' "
+                  "AND source_ref = ?", "knelpunt:%d:bovenregionaal" % k)
+    eq(items, [("afgevoerd",)])
+    r = s.api("POST", "/knelpunten/%d/overgangen" % k, "ministerie",
+              {"naar": "besluit-genomen",
+               "toelichting": "SZW past de regeling per 2034 aan."})
+    eq(r.status, 200, r.text)
+    seen = s.api("GET", "/knelpunten/%d" % k, token=am).json()
+    eq(seen["toestand"]["code"], "besluit-genomen")
+    tables = [e["naar"]["code"] for e in seen["geschiedenis"]]
+    eq(tables[-5:], ["bovenregionaal", "kerngroep-p1", "koersoverleg",
+                     "dg-overleg", "besluit-genomen"])
+    expect("SZW past de regeling" in json.dumps(seen),
+           "the region sees the decision")
+    eq(s.api("GET", "/knelpunten/%d" % k).status, 404,
+       "not public before publication")
+    eq(s.api("POST", "/knelpunten/%d/publicatie" % k, "secretaris",
+             {}).status, 200)
+    eq(s.api("GET", "/knelpunten/%d" % k).status, 200, "published")
+
+
+@test
+def initiatives_suggest_look_alikes_from_other_regions(s):
+    base = {"pijler": "P2", "thema": "zij-instroom"}
+    r = s.api("POST", "/initiatieven", "secretaris", dict(base,
+        regio="PV30", titel="Omscholing tot warmtepompmonteur",
+        omschrijving="Werkzoekenden worden in twaalf weken omgeschoold tot "
+        "monteur van warmtepompen, met een baangarantie bij "
+        "installatiebedrijven in de regio."))
+    eq(r.status, 201, r.text)
+    twin = r.json()["id"]
+    s.api("POST", "/initiatieven", "secretaris", dict(base, regio="PV21",
+          titel="Digitale vaardigheden voor docenten",
+          omschrijving="Docenten in het voortgezet onderwijs volgen een "
+          "cursus programmeren."))
+    r = s.api("POST", "/initiatieven", "secretaris", dict(base,
+        regio="PV25", titel="Zij-instromers worden warmtepompmonteur",
+        omschrijving="Een omscholingstraject van twaalf weken leidt "
+        "werkzoekenden op tot warmtepompmonteur bij installateurs."))
+    eq(r.status, 201, r.text)
+    sims = r.json()["vergelijkbaar"]
+    expect(sims and sims[0]["id"] == twin, "the look-alike comes first: %s"
+           % sims)
+    for bad in [{"regio": "XX99", "titel": "x", "omschrijving": "y"},
+                {"regio": "PV25", "titel": "", "omschrijving": "y"},
+                {"regio": "PV25", "titel": "x", "omschrijving": "y" * 10001}]:
+        eq(s.api("POST", "/initiatieven", "secretaris", bad).status, 400,
+           repr(bad)[:60])
 
 
 @test
