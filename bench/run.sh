@@ -36,6 +36,41 @@ INSERT INTO agenda_item(body_id, meeting_id, ord, title, source, status)
 SELECT body_id, id, 1, 'Punt', 'handmatig', 'geagendeerd' FROM meeting
 WHERE id % 3 = 0;
 SQL
+# 100,000 knelpunten (spread over states, regions and pillars) and, under
+# one goal with four objectives, 100,000 goal actions: the list pages must
+# stay fast at that size.
+sqlite3 "$tmp/k.db" <<'SQL'
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 99999)
+INSERT INTO knelpunt(title, description, origin, region_code, state,
+                     public, raised_at, state_since)
+SELECT 'Knelpunt ' || n, 'Een regeling belemmert zij-instroom (' || n || ').',
+       CASE n % 3 WHEN 0 THEN 'regelgeving' WHEN 1 THEN 'financiering'
+                  ELSE 'beleid' END,
+       printf('PV%02d', 20 + n % 12),
+       CASE n % 6 WHEN 0 THEN 'gemeld' WHEN 1 THEN 'bovenregionaal'
+                  WHEN 2 THEN 'kerngroep-p1' WHEN 3 THEN 'koersoverleg'
+                  WHEN 4 THEN 'dg-overleg' ELSE 'opgelost' END,
+       n % 6 = 5,
+       strftime('%Y-%m-%dT%H:%M:%SZ', '2020-01-01', '+' || (n / 40) || ' days'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', '2020-01-01', '+' || (n / 40) || ' days')
+FROM i;
+INSERT INTO knelpunt_pillar(knelpunt_id, pillar_code)
+SELECT id, 'P' || (1 + id % 3) FROM knelpunt;
+INSERT INTO ambition(ord, title) SELECT 99, 'Bench' WHERE NOT EXISTS
+  (SELECT 1 FROM ambition);
+INSERT INTO goal(ambition_id, title) SELECT min(id), 'Bench-doel' FROM ambition;
+INSERT INTO objective(goal_id, pillar_code, title)
+SELECT (SELECT max(id) FROM goal), code, 'Doelstelling ' || code FROM pillar;
+WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 99999)
+INSERT INTO goal_action(objective_id, title, deadline, status, progress)
+SELECT (SELECT min(id) FROM objective) + n % 4, 'Actie ' || n,
+       strftime('%Y-%m-%d', '2024-01-01', '+' || (n % 1500) || ' days'),
+       CASE n % 4 WHEN 0 THEN 'gepland' WHEN 1 THEN 'lopend'
+                  WHEN 2 THEN 'afgerond' ELSE 'gestopt' END, n % 101
+FROM i;
+INSERT INTO goal_action_owner(action_id, organisation_id)
+SELECT a.id, 1 + a.id % 40 FROM goal_action a;
+SQL
 KOERS_PASSWORD=bench-secretaris-1 "$BIN" user add --db "$tmp/k.db" --name sec --role secretaris >/dev/null
 "$BIN" serve --db "$tmp/k.db" --listen "127.0.0.1:$port" 2>"$tmp/log" &
 pid=$!
@@ -61,9 +96,15 @@ for p in / /overleggen/koersoverleg /organisaties /gremia \
          "/rapport?van=1604&tot=1631" /api/v1/overleggen \
          /api/v1/overleggen/koersoverleg /api/v1/organisaties \
          /assets/vendor/rhc-components.css /vergaderingen \
-         "/api/v1/vergaderingen?van=2026-01-01&tot=2026-12-31"; do
+         "/api/v1/vergaderingen?van=2026-01-01&tot=2026-12-31" \
+         /knelpunten "/knelpunten?pagina=2000" \
+         "/api/v1/knelpunten?toestand=dg-overleg&pagina=500" \
+         "/api/v1/uitvoeringsacties?pagina=3000" \
+         "/api/v1/uitvoeringsacties?teLaat=true"; do
     v=$(rps "$p")
     printf "%-36s %12.0f %10.2f\n" "$p" "$v" "$(echo "$v $ref" | awk '{ printf "%.4f", $1 / $2 }')"
 done
+v=$(rps /inbox "koers_sessie=$sid")
+printf "%-36s %12.0f %10.2f\n" "/inbox (secretaris)" "$v" "$(echo "$v $ref" | awk '{ printf "%.4f", $1 / $2 }')"
 v=$(rps /secretariaat "koers_sessie=$sid")
 printf "%-36s %12.0f %10.2f\n" "/secretariaat (10,000 meetings)" "$v" "$(echo "$v $ref" | awk '{ printf "%.4f", $1 / $2 }')"

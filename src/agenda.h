@@ -15,7 +15,7 @@
 #include "fault.h"
 
 /* Sources, as stored: "handmatig", "kerngroep", "koersoverleg",
- * "knelpunt", "verzoek". */
+ * "knelpunt", "verzoek", "consultatie", "ser". */
 
 /* Propose an item for body_code on its first non-cancelled meeting that
  * starts after `after` ("YYYY-MM-DDTHH:MM"); without one, the item waits

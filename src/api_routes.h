@@ -78,4 +78,41 @@ void api_initiatief_nieuw(struct req *r);
 void api_initiatief_vergelijkbaar(struct req *r);
 /* end api_initiative.c */
 
+/* api_goal.c */
+void api_ambities(struct req *r);
+void api_ambitie(struct req *r);
+void api_ambitie_nieuw(struct req *r);
+void api_ambitie_wijzig(struct req *r);
+void api_doelen(struct req *r);
+void api_doel(struct req *r);
+void api_doel_nieuw(struct req *r);
+void api_doel_wijzig(struct req *r);
+void api_doelstellingen(struct req *r);
+void api_doelstelling(struct req *r);
+void api_doelstelling_nieuw(struct req *r);
+void api_doelstelling_wijzig(struct req *r);
+void api_uitvoeringsacties(struct req *r);
+void api_uitvoeringsactie(struct req *r);
+void api_uitvoeringsactie_nieuw(struct req *r);
+void api_uitvoeringsactie_wijzig(struct req *r);
+/* end api_goal.c */
+
+/* api_flow.c */
+void api_verzoeken(struct req *r);
+void api_verzoek_nieuw(struct req *r);
+void api_verzoek(struct req *r);
+void api_verzoek_antwoord(struct req *r);
+void api_verzoek_intrekking(struct req *r);
+void api_consultaties(struct req *r);
+void api_consultatie_nieuw(struct req *r);
+void api_consultatie(struct req *r);
+void api_consultatie_reactie(struct req *r);
+void api_consultatie_sluiting(struct req *r);
+void api_ser_verzoeken(struct req *r);
+void api_ser_verzoek_nieuw(struct req *r);
+void api_ser_verzoek(struct req *r);
+void api_ser_verzoek_overgang(struct req *r);
+void api_inbox(struct req *r);
+/* end api_flow.c */
+
 #endif

@@ -25,14 +25,13 @@ static const struct {
     { "/", "Overzicht" },
     { "/overleggen", "Overleggen" },
     { "/vergaderingen", "Vergaderingen" },
+    { "/doelen", "Doelen" },
     { "/knelpunten", "Knelpunten" },
+    { "/verzoeken", "Verzoeken" },
+    { "/consultaties", "Consultaties" },
     { "/initiatieven", "Initiatieven" },
-    { "/rollen", "Rollen" },
     { "/organisaties", "Organisaties" },
-    { "/personen", "Personen" },
     { "/gremia", "Gremia" },
-    { "/risicos", "Risico's" },
-    { "/implementatieplan", "Implementatieplan" },
     { "/indicatoren", "Monitor" },
 };
 
@@ -96,6 +95,14 @@ void page_begin(struct req *r, const char *title, const char *nav)
         html_lit(b, active ? "\" aria-current=\"page\">" : "\">");
         html_txt(b, nav_items[i].label);
         html_lit(b, "</a></li>");
+    }
+    if (req_logged_in(r)) {
+        int active = nav && strcmp(nav, "/inbox") == 0;
+        html_lit(b, active ? "<li><a class=\"nl-link rhc-nav-bar__link\" "
+                             "href=\"/inbox\" aria-current=\"page\">"
+                           : "<li><a class=\"nl-link rhc-nav-bar__link\" "
+                             "href=\"/inbox\">");
+        html_lit(b, "Inbox</a></li>");
     }
     if (req_logged_in(r) &&
         perm_allowed(r->who.role, r->who.scope, ACT_VERGADERING_PLANNEN,

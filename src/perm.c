@@ -95,6 +95,37 @@ static const struct perm_rule rules[ACT_COUNT] = {
       "Regionale initiatieven vastleggen",
       R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_ACCOUNTHOUDER) |
           R(ROLE_REGIO), 0 },
+    /* Goals are set by the koersoverleg and the boegbeeld (L1474-L1490);
+     * a kerngroep and its netwerkmanager turn them into objectives and
+     * actions for its pillar (scope: the kerngroep, checked in goal.c). */
+    { ACT_DOEL_BEHEREN, "doel.beheren",
+      "Ambities en doelen vastleggen en wijzigen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
+    { ACT_DOELSTELLING_BEHEREN, "doelstelling.beheren",
+      "Doelstellingen per pijler en hun acties vastleggen en bijwerken",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_NETWERKMANAGER) },
+    /* Verzoeken go from the koersoverleg to the DG-overleg and to
+     * organisations with budget or power (L1606-L1612); the ministries
+     * answer for the DG-overleg. */
+    { ACT_VERZOEK_INDIENEN, "verzoek.indienen",
+      "Een verzoek van het koersoverleg vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
+    { ACT_VERZOEK_BEANTWOORDEN, "verzoek.beantwoorden",
+      "Het antwoord op een verzoek vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_MINISTERIE), 0 },
+    /* National tables consult the regional coalitions (L1396-L1399,
+     * L1925-L1926); a coalition answers for its own region. */
+    { ACT_CONSULTATIE_UITZETTEN, "consultatie.uitzetten",
+      "Een consultatie van de regio's uitzetten en sluiten",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_NETWERKMANAGER) },
+    { ACT_CONSULTATIE_BEANTWOORDEN, "consultatie.beantwoorden",
+      "Een consultatie beantwoorden (voor de eigen regio)",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS),
+      R(ROLE_REGIO) | R(ROLE_ACCOUNTHOUDER) },
+    /* Questions go to the SER through the governance (L1876-L1890). */
+    { ACT_SER_BEHEREN, "ser.beheren",
+      "SER-verzoeken vastleggen en het advies registreren",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
 };
 
 const char *perm_role_code(enum perm_role r)

@@ -1,7 +1,7 @@
--- Koers store schema, version 3. Embedded into the binary at build time.
+-- Koers store schema, version 4. Embedded into the binary at build time.
 -- Source columns (src_*) point into the report: section and line range of
 -- shared/seed/000_49aec500606ddf38.txt, copied as data/seed/rapport.txt.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -346,7 +346,7 @@ CREATE TABLE agenda_item (
   title TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
   source TEXT NOT NULL CHECK (source IN ('handmatig','kerngroep',
-    'koersoverleg','knelpunt','verzoek')),
+    'koersoverleg','knelpunt','verzoek','consultatie','ser')),
   source_ref TEXT,
   status TEXT NOT NULL DEFAULT 'voorgesteld'
     CHECK (status IN ('voorgesteld','geagendeerd','afgevoerd')),
@@ -511,4 +511,129 @@ CREATE TABLE knelpunt_signal (
   days INTEGER NOT NULL CHECK (days >= 1),
   explanation TEXT NOT NULL,
   src_section TEXT, src_from INTEGER, src_to INTEGER
+);
+
+-- ------------------------------------------------------------------
+-- Goals and actions (issue 4): ambitie -> doel (koersoverleg and
+-- boegbeeld) -> doelstelling per pillar (kerngroep, netwerkmanager) ->
+-- actie. Progress rolls up (see goal.c).
+CREATE TABLE ambition (
+  id INTEGER PRIMARY KEY,
+  ord INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  src_section TEXT, src_from INTEGER, src_to INTEGER
+);
+
+CREATE TABLE goal (
+  id INTEGER PRIMARY KEY,
+  ambition_id INTEGER NOT NULL REFERENCES ambition(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  meeting_id INTEGER REFERENCES meeting(id),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+-- Goals link to monitor indicators (the monitor issue fills them).
+CREATE TABLE goal_indicator (
+  goal_id INTEGER NOT NULL REFERENCES goal(id),
+  indicator_code TEXT NOT NULL REFERENCES indicator_topic(code),
+  PRIMARY KEY (goal_id, indicator_code)
+);
+
+CREATE TABLE objective (
+  id INTEGER PRIMARY KEY,
+  goal_id INTEGER NOT NULL REFERENCES goal(id),
+  pillar_code TEXT NOT NULL REFERENCES pillar(code),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX objective_goal ON objective(goal_id);
+CREATE INDEX objective_pillar ON objective(pillar_code);
+
+CREATE TABLE goal_action (
+  id INTEGER PRIMARY KEY,
+  objective_id INTEGER NOT NULL REFERENCES objective(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  contact TEXT NOT NULL DEFAULT '',
+  means TEXT NOT NULL DEFAULT '',
+  start_date TEXT,
+  deadline TEXT,
+  status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland',
+    'lopend','afgerond','gestopt')),
+  progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+  domain TEXT NOT NULL DEFAULT 'beide' CHECK (domain IN ('techniek','ict',
+    'beide')),
+  meeting_id INTEGER REFERENCES meeting(id),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX goal_action_objective ON goal_action(objective_id);
+CREATE INDEX goal_action_deadline ON goal_action(status, deadline);
+-- Covers the roll-up of progress and signals per objective (goal.c), so
+-- it reads this index in objective order instead of the table.
+CREATE INDEX goal_action_rollup ON goal_action(objective_id, status,
+  deadline, progress);
+
+CREATE TABLE goal_action_owner (
+  action_id INTEGER NOT NULL REFERENCES goal_action(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+  PRIMARY KEY (action_id, organisation_id)
+);
+CREATE INDEX goal_action_owner_org ON goal_action_owner(organisation_id);
+
+-- ------------------------------------------------------------------
+-- Verzoeken, consultations, SER requests (issue 4).
+CREATE TABLE verzoek (
+  id INTEGER PRIMARY KEY,
+  from_body_code TEXT NOT NULL DEFAULT 'koersoverleg' REFERENCES body(code),
+  meeting_id INTEGER REFERENCES meeting(id),
+  to_body_code TEXT REFERENCES body(code),
+  to_org_id INTEGER REFERENCES organisation(id),
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  deadline TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','beantwoord',
+    'ingetrokken')),
+  answer TEXT NOT NULL DEFAULT '',
+  answered_at TEXT,
+  answered_by TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK (to_body_code IS NOT NULL OR to_org_id IS NOT NULL)
+);
+CREATE INDEX verzoek_status ON verzoek(status, deadline);
+
+CREATE TABLE consultation (
+  id INTEGER PRIMARY KEY,
+  body_code TEXT NOT NULL REFERENCES body(code),
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','gesloten')),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE consultation_answer (
+  id INTEGER PRIMARY KEY,
+  consultation_id INTEGER NOT NULL REFERENCES consultation(id),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  text TEXT NOT NULL,
+  answered_by TEXT NOT NULL,
+  answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (consultation_id, region_code)
+);
+
+CREATE TABLE ser_request (
+  id INTEGER PRIMARY KEY,
+  body_code TEXT NOT NULL REFERENCES body(code),
+  question TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'voorbereid' CHECK (status IN ('voorbereid',
+    'gesteld','in-behandeling','advies-ontvangen','ingetrokken')),
+  advice TEXT NOT NULL DEFAULT '',
+  asked_at TEXT,
+  advice_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );

@@ -3,6 +3,7 @@
  * that inserts that kind of entry. */
 #include "seed.h"
 #include "cycle.h"
+#include "goal.h"
 #include "knelpunt.h"
 #include "sqljson.h"
 #include "store.h"
@@ -678,7 +679,8 @@ int seed_load(sqlite3 *db, const char *data_dir, char *err, size_t errlen)
         seed_each(&s, "indicatoren.json", "indicatoren", indicator_entry,
                   NULL) != 0 ||
         cycle_seed(db, data_dir, err, errlen) != 0 ||
-        knelpunt_seed(db, data_dir, err, errlen) != 0) {
+        knelpunt_seed(db, data_dir, err, errlen) != 0 ||
+        goal_seed(db, data_dir, err, errlen) != 0) {
         store_rollback(db);
         return -1;
     }

@@ -103,4 +103,41 @@ void ui_initiative_create(struct req *r);
 void ui_initiative(struct req *r);
 /* end ui_initiative.c */
 
+/* ui_goal.c */
+void ui_goals(struct req *r);
+void ui_goal_new(struct req *r);
+void ui_goal_create(struct req *r);
+void ui_goal(struct req *r);
+void ui_objective_new(struct req *r);
+void ui_objective_create(struct req *r);
+void ui_objective(struct req *r);
+void ui_goal_actions(struct req *r);
+void ui_goal_action_new(struct req *r);
+void ui_goal_action_create(struct req *r);
+void ui_goal_action(struct req *r);
+void ui_goal_action_update(struct req *r);
+void ui_pillar_goals(struct req *r);
+/* end ui_goal.c */
+
+/* ui_flow.c */
+void ui_verzoeken(struct req *r);
+void ui_verzoek_new(struct req *r);
+void ui_verzoek_create(struct req *r);
+void ui_verzoek(struct req *r);
+void ui_verzoek_answer(struct req *r);
+void ui_verzoek_withdraw(struct req *r);
+void ui_consultaties(struct req *r);
+void ui_consultatie_new(struct req *r);
+void ui_consultatie_create(struct req *r);
+void ui_consultatie(struct req *r);
+void ui_consultatie_reactie(struct req *r);
+void ui_consultatie_close(struct req *r);
+void ui_ser_verzoeken(struct req *r);
+void ui_ser_new(struct req *r);
+void ui_ser_create(struct req *r);
+void ui_ser(struct req *r);
+void ui_ser_transition(struct req *r);
+void ui_inbox(struct req *r);
+/* end ui_flow.c */
+
 #endif

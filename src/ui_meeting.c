@@ -702,6 +702,10 @@ static const char *source_words(const char *s)
         return "knelpunt";
     if (strcmp(s, "verzoek") == 0)
         return "verzoek";
+    if (strcmp(s, "consultatie") == 0)
+        return "consultatie van de regio's";
+    if (strcmp(s, "ser") == 0)
+        return "SER-verzoek";
     return "toegevoegd";
 }
 

@@ -31,7 +31,9 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         /implementatieplan /indicatoren "/rapport?van=1604&tot=1631"
         /rechten /toegankelijkheid /over /inloggen /vergaderingen
         "/vergaderingen?jaar=2027" /vergaderingen/4 "/jaarplan?jaar=2028"
-        "/cyclus?jaar=2027" /inzet /knelpunten /knelpuntroute /initiatieven)
+        "/cyclus?jaar=2027" /inzet /knelpunten /knelpuntroute /initiatieven
+        /doelen /pijlers/P1/doelen /uitvoeringsacties /verzoeken
+        /consultaties /ser-verzoeken)
 bash scripts/check-pages.sh "$base" "${public[@]}"
 rc1=$?
 
@@ -48,6 +50,7 @@ KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
     /beheer /overleggen/koersoverleg /organisaties/nieuw \
     /organisaties/ezk/wijzigen /personen/nieuw /secretariaat /mijn-agenda \
     /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus \
-    /knelpunten/nieuw /initiatieven/nieuw
+    /knelpunten/nieuw /initiatieven/nieuw /inbox /doelen/nieuw \
+    /verzoeken/nieuw /consultaties/nieuw /ser-verzoeken/nieuw
 rc2=$?
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

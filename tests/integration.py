@@ -621,8 +621,13 @@ def composition_rule_refuses_third_education_seat(s):
 def permission_table_is_enforced_for_every_role(s):
     """Walk the whole table from /api/v1/rechten: every action is tried by
     every role; it must be refused (403) exactly where the table says."""
-    rights = s.api("GET", "/rechten").json()["_embedded"]["rechten"]
-    eq(len(rights), 16)
+    rights = s.api("GET", "/rechten?paginaGrootte=100").json()[
+        "_embedded"]["rechten"]
+    eq(len(rights), 23)
+    r = s.api("POST", "/doelen", "secretaris", {
+        "ambitie": 1, "titel": "Doel voor de rechtentest"})
+    eq(r.status, 201, r.text)
+    walk_goal = r.json()["id"]
     seq = [0]
     import datetime
     day0 = datetime.date(2031, 1, 6)
@@ -718,6 +723,39 @@ def permission_table_is_enforced_for_every_role(s):
                 "regio": "PV25", "titel": "Initiatief %d" % n,
                 "omschrijving": "Omscholing naar de installatietechniek."
                 }), 201
+        if action == "doel.beheren":
+            return s.api("POST", "/doelen", role, {
+                "ambitie": 1, "titel": "Doel %d" % n}), 201
+        if action == "doelstelling.beheren":
+            # pillar 2: the netwerkmanager of kerngroep-p1 may not
+            return s.api("POST", "/doelstellingen", role, {
+                "doel": walk_goal, "pijler": "P2",
+                "titel": "Doelstelling %d" % n}), 201
+        if action == "verzoek.indienen":
+            return s.api("POST", "/verzoeken", role, {
+                "titel": "Verzoek %d" % n, "tekst": "Graag budget.",
+                "aanOverleg": "dg-overleg"}), 201
+        if action == "verzoek.beantwoorden":
+            r = s.api("POST", "/verzoeken", "secretaris", {
+                "titel": "Te beantwoorden %d" % n, "tekst": "Vraag.",
+                "aanOverleg": "dg-overleg"})
+            eq(r.status, 201, r.text)
+            return s.api("POST", "/verzoeken/%d/antwoord" % r.json()["id"],
+                         role, {"antwoord": "Toegekend."}), 200
+        if action == "consultatie.uitzetten":
+            return s.api("POST", "/consultaties", role, {
+                "overleg": "kerngroep-p2", "titel": "Consultatie %d" % n,
+                "tekst": "Concept.", "deadline": "2099-12-31"}), 201
+        if action == "consultatie.beantwoorden":
+            r = s.api("POST", "/consultaties", "secretaris", {
+                "overleg": "koersoverleg", "titel": "Open %d" % n,
+                "tekst": "Concept.", "deadline": "2099-12-31"})
+            eq(r.status, 201, r.text)
+            return s.api("PUT", "/consultaties/%d/reacties/PV25" %
+                         r.json()["id"], role, {"tekst": "Reactie."}), 201
+        if action == "ser.beheren":
+            return s.api("POST", "/ser-verzoeken", role, {
+                "overleg": "koersoverleg", "vraag": "Vraag %d?" % n}), 201
         raise AssertionError("no attempt for " + action)
 
     def knelpunt_at(path, pillar):
@@ -944,9 +982,9 @@ def meetings_flow_decisions_to_the_next_agenda(s):
     r = plan("dg-overleg", "2029-03-27", "14:00", "15:30")
     eq(r.status, 201, r.text)
     dg = r.json()
-    # (knelpunten waiting for the DG-overleg are on it too)
-    eq([a["bron"] for a in dg["agenda"] if a["bron"] != "knelpunt"],
-       ["koersoverleg"])
+    # (knelpunten and verzoeken waiting for the DG-overleg are on it too)
+    eq([a["bron"] for a in dg["agenda"]
+        if a["bron"] not in ("knelpunt", "verzoek")], ["koersoverleg"])
     # accept the proposed item
     item = agenda[0]["id"]
     r = s.api("PATCH", "/vergaderingen/%d/agendapunten/%d" % (ko["id"], item),
@@ -1345,6 +1383,114 @@ def initiatives_suggest_look_alikes_from_other_regions(s):
                 {"regio": "PV25", "titel": "x", "omschrijving": "y" * 10001}]:
         eq(s.api("POST", "/initiatieven", "secretaris", bad).status, 400,
            repr(bad)[:60])
+
+
+@test
+def verzoek_and_consultation_round_trips(s):
+    import datetime
+    today = datetime.date.today().isoformat()
+
+    def next_meeting(body, day):
+        r = s.api("POST", "/vergaderingen", "secretaris", {
+            "overleg": body, "begin": day + "T10:00",
+            "einde": day + "T11:00"})
+        eq(r.status, 201, r.text)
+        nxt = [m for m in s.api("GET", "/vergaderingen?overleg=%s&van=%s"
+                                "&paginaGrootte=100" % (body, today))
+               .json()["_embedded"]["vergaderingen"]
+               if m["status"] == "gepland"][0]
+        return nxt["id"]
+
+    dg = next_meeting("dg-overleg", "2034-03-28")
+    ko = next_meeting("koersoverleg", "2034-06-13")
+    r = s.api("POST", "/verzoeken", "boegbeeld", {
+        "titel": "Middelen voor hybride docenten",
+        "tekst": "Het koersoverleg vraagt het DG-overleg om budget.",
+        "aanOverleg": "dg-overleg"})
+    eq(r.status, 201, r.text)
+    v = r.json()["id"]
+    refs = [a["bronVerwijzing"] for a in
+            s.api("GET", "/vergaderingen/%d" % dg).json()["agenda"]]
+    expect("verzoek:%d" % v in refs, "the verzoek is on the DG agenda")
+    r = s.api("POST", "/verzoeken/%d/antwoord" % v, "ministerie",
+              {"antwoord": "OCW stelt 2 miljoen beschikbaar."})
+    eq(r.status, 200, r.text)
+    refs = [a["bronVerwijzing"] for a in
+            s.api("GET", "/vergaderingen/%d" % ko).json()["agenda"]]
+    expect("verzoek:%d:antwoord" % v in refs,
+           "the answer is on the next koersoverleg agenda")
+    eq(s.api("POST", "/verzoeken/%d/antwoord" % v, "ministerie",
+             {"antwoord": "Nog eens."}).status, 409)
+    # a consultation: two regions answer, a third may not answer for them
+    r = s.api("POST", "/consultaties", "secretaris", {
+        "overleg": "koersoverleg", "titel": "Concept-regeling stages",
+        "tekst": "Graag uw reactie.", "deadline": "2099-06-30"})
+    eq(r.status, 201, r.text)
+    c = r.json()["id"]
+    toks = {}
+    for code in ("PV25", "PV30"):
+        user = "regio-" + code.lower()
+        rr = run(["user", "add", "--db", s.db, "--name", user, "--role",
+                  "regio", "--scope", code], {"KOERS_PASSWORD": USER_PW})
+        eq(rr.returncode, 0, rr.stderr)
+        tok = toks[code] = s.token(user)
+        eq(s.api("PUT", "/consultaties/%d/reacties/%s" % (c, code),
+                 token=tok, data={"tekst": "Reactie uit " + code}).status,
+           201)
+    eq(s.api("PUT", "/consultaties/%d/reacties/PV21" % c, token=tok,
+             data={"tekst": "Namens een ander"}).status, 403)
+    got = s.api("GET", "/consultaties/%d" % c).json()
+    eq(sorted(x["regio"]["code"] for x in got["reacties"]), ["PV25", "PV30"])
+    eq(s.api("POST", "/consultaties/%d/sluiting" % c, "secretaris",
+             {}).status, 200)
+    eq(s.api("PUT", "/consultaties/%d/reacties/PV25" % c,
+             token=toks["PV25"], data={"tekst": "Te laat"}).status, 409,
+       "closed consultations take no more answers")
+
+
+@test
+def goals_roll_up_and_are_public(s):
+    r = s.api("POST", "/doelen", "boegbeeld", {
+        "ambitie": 1, "titel": "Meer instroom in bèta-opleidingen"})
+    eq(r.status, 201, r.text)
+    g = r.json()["id"]
+    r = s.api("POST", "/doelstellingen", "netwerkmanager", {
+        "doel": g, "pijler": "P1", "titel": "10% meer instroom mbo-techniek"})
+    eq(r.status, 201, r.text)
+    o = r.json()["id"]
+    eq(s.api("POST", "/doelstellingen", "netwerkmanager", {
+        "doel": g, "pijler": "P3", "titel": "x"}).status, 403,
+       "not the netwerkmanager's pillar")
+    ids = []
+    for titel, prog, deadline in [("Voorlichting", 40, "2099-01-01"),
+                                  ("Stages", 80, "2099-01-01"),
+                                  ("Open dagen", 0, "2020-01-01")]:
+        r = s.api("POST", "/uitvoeringsacties", "netwerkmanager", {
+            "doelstelling": o, "titel": titel, "eigenaars": ["mbo-raad"]
+            if s.sql("SELECT count(*) FROM organisation WHERE code = "
+                     "'mbo-raad'")[0][0] else ["ocw"],
+            "start": "2019-01-01", "deadline": deadline,
+            "status": "lopend"})
+        eq(r.status, 201, r.text)
+        ids.append(r.json()["id"])
+        if prog:
+            eq(s.api("PATCH", "/uitvoeringsacties/%d" % ids[-1],
+                     "netwerkmanager", {"voortgang": prog}).status, 200)
+    eq(s.api("POST", "/uitvoeringsacties", "netwerkmanager", {
+        "doelstelling": o, "titel": "x", "eigenaars": ["ocw"],
+        "start": "2030-01-01", "deadline": "2029-01-01"}).status, 400,
+       "deadline before start")
+    obj = s.api("GET", "/doelstellingen/%d" % o).json()
+    eq(round(obj["voortgang"]), 40, "average of 40, 80 and 0")
+    eq(obj["aantalTeLaat"], 1)
+    goal = s.api("GET", "/doelen/%d" % g).json()
+    eq(round(goal["voortgang"]), 40, "rolls up to the goal")
+    page = s.get("/doelen").text
+    expect("Meer instroom in bèta-opleidingen" in page and
+           "niet gewogen" in page, "public view with the rule stated")
+    late = s.api("GET", "/uitvoeringsacties?teLaat=true").json()
+    expect(any(a["id"] == ids[2] for a in late["_embedded"]
+               ["uitvoeringsacties"]), "late action listed")
 
 
 @test
