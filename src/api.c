@@ -1,6 +1,7 @@
 /* api.c - JSON responses, problems (also for a domain's refusal), path
  * ids and pagination (see api.h). */
 #include "api.h"
+#include "buf.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -82,47 +83,57 @@ long long api_path_id(struct req *r, int i)
 
 /* Parse a positive integer query parameter within [1, max]; -1 when it
  * is present but not a plain decimal number in range. */
-static long query_int(struct req *r, const char *name, long dflt, long max)
+static long long query_int(struct req *r, const char *name, long long dflt,
+                           long long max)
 {
     const char *v = req_query(r, name);
     char *end;
-    long n;
+    long long n;
 
     if (v == NULL)
         return dflt;
     if (v[0] < '1' || v[0] > '9' || strlen(v) > 9)
         return -1;
-    n = strtol(v, &end, 10);
+    n = strtoll(v, &end, 10);
     if (*end != '\0' || n < 1 || n > max)
         return -1;
     return n;
 }
 
-static json_t *page_link(const char *path, long page, long size)
+int api_page_params(struct req *r, long long *page, long long *size)
 {
-    char href[1200];
-
-    snprintf(href, sizeof href, "%s?pagina=%ld&paginaGrootte=%ld", path,
-             page, size);
-    return json_pack("{s:s}", "href", href);
+    *page = query_int(r, "pagina", 1, API_PAGE_NUMBER_MAX);
+    *size = query_int(r, "paginaGrootte", API_PAGE_DEFAULT, API_PAGE_MAX);
+    if (*page > 0 && *size > 0)
+        return 0;
+    api_problem(r, 400, "Ongeldige paginering",
+                "pagina moet een geheel getal vanaf 1 zijn en "
+                "paginaGrootte een geheel getal van 1 tot en met 100.");
+    return -1;
 }
 
-void api_collection(struct req *r, const char *name, json_t *items)
+/* {"href": path?<before>pagina=P&paginaGrootte=S<after>} */
+static json_t *page_link(const char *path, const char *before,
+                         const char *after, long long page, long long size)
 {
-    long page = query_int(r, "pagina", 1, 100000000);
-    long size = query_int(r, "paginaGrootte", API_PAGE_DEFAULT, API_PAGE_MAX);
-    long total, pages, i;
-    json_t *slice, *links, *out;
+    struct buf b;
+    json_t *o;
 
-    if (page < 0 || size < 0) {
-        json_decref(items);
-        api_problem(r, 400, "Ongeldige paginering",
-                    "pagina moet een geheel getal vanaf 1 zijn en "
-                    "paginaGrootte een geheel getal van 1 tot en met 100.");
-        return;
-    }
-    total = (long)json_array_size(items);
-    pages = total == 0 ? 1 : (total + size - 1) / size;
+    buf_init(&b, API_HREF_MAX);
+    buf_printf(&b, "%s?%spagina=%lld&paginaGrootte=%lld%s", path, before,
+               page, size, after);
+    o = json_pack("{s:s}", "href", buf_str(&b));
+    buf_free(&b);
+    return o;
+}
+
+void api_page_send(struct req *r, const char *path, const char *name,
+                   json_t *items, long long total, long long page,
+                   long long size, const char *before, const char *after)
+{
+    long long pages = total == 0 ? 1 : (total + size - 1) / size;
+    json_t *links;
+
     if (page > pages) {
         json_decref(items);
         api_problem(r, 400, "Ongeldige paginering",
@@ -130,24 +141,57 @@ void api_collection(struct req *r, const char *name, json_t *items)
                     "pagina's.");
         return;
     }
+    links = json_pack("{s:o, s:o, s:o}",
+                      "self", page_link(path, before, after, page, size),
+                      "first", page_link(path, before, after, 1, size),
+                      "last", page_link(path, before, after, pages, size));
+    if (page > 1)
+        json_object_set_new(links, "prev", page_link(path, before, after,
+                                                     page - 1, size));
+    if (page < pages)
+        json_object_set_new(links, "next", page_link(path, before, after,
+                                                     page + 1, size));
+    api_json(r, 200, json_pack("{s:{s:o}, s:o, s:I, s:I, s:I, s:I}",
+                               "_embedded", name, items, "_links", links,
+                               "pagina", (json_int_t)page,
+                               "paginaGrootte", (json_int_t)size,
+                               "totaalAantal", (json_int_t)total,
+                               "totaalPaginas", (json_int_t)pages));
+}
+
+void api_collection(struct req *r, const char *name, json_t *items)
+{
+    long long page, size, total, i;
+    json_t *slice;
+
+    if (api_page_params(r, &page, &size) != 0) {
+        json_decref(items);
+        return;
+    }
+    total = (long long)json_array_size(items);
     slice = json_array();
     for (i = (page - 1) * size; i < total && i < page * size; i++)
         json_array_append(slice, json_array_get(items, (size_t)i));
     json_decref(items);
-    links = json_pack("{s:o, s:o, s:o}", "self", page_link(r->path, page, size),
-                      "first", page_link(r->path, 1, size),
-                      "last", page_link(r->path, pages, size));
-    if (page > 1)
-        json_object_set_new(links, "prev", page_link(r->path, page - 1, size));
-    if (page < pages)
-        json_object_set_new(links, "next", page_link(r->path, page + 1, size));
-    out = json_pack("{s:{s:o}, s:o, s:i, s:i, s:i, s:i}",
-                    "_embedded", name, slice, "_links", links,
-                    "pagina", (json_int_t)page,
-                    "paginaGrootte", (json_int_t)size,
-                    "totaalAantal", (json_int_t)total,
-                    "totaalPaginas", (json_int_t)pages);
-    api_json(r, 200, out);
+    api_page_send(r, r->path, name, slice, total, page, size, "", "");
+}
+
+const char *api_query_text(struct req *r, const char *name, size_t max,
+                           int *bad)
+{
+    const char *v = req_query(r, name);
+    char detail[160];
+
+    if (v == NULL || v[0] == '\0' || *bad)
+        return NULL;
+    if (!text_clean(v, 0) || text_utf8_len(v) > max) {
+        snprintf(detail, sizeof detail, "%s is tekst van hoogstens %zu "
+                 "tekens, zonder stuurtekens.", name, max);
+        api_problem(r, 400, "Ongeldige invoer", detail);
+        *bad = 1;
+        return NULL;
+    }
+    return v;
 }
 
 json_t *api_body_object(struct req *r)

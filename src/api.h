@@ -19,6 +19,8 @@
 
 #define API_PAGE_DEFAULT 20
 #define API_PAGE_MAX 100
+#define API_PAGE_NUMBER_MAX 100000000LL /* largest ?pagina= */
+#define API_HREF_MAX 2048               /* longest link of a collection */
 
 /* Send a JSON value with the given status; steals the reference. */
 void api_json(struct req *r, int status, json_t *v);
@@ -34,6 +36,23 @@ long long api_path_id(struct req *r, int i);
 /* Paginate a JSON array (stolen) and send it as collection `name`.
  * Answers 400 itself when pagina/paginaGrootte are invalid. */
 void api_collection(struct req *r, const char *name, json_t *items);
+/* ?pagina (default 1) and ?paginaGrootte (default API_PAGE_DEFAULT) of a
+ * collection; 0, or -1 after answering 400 "Ongeldige paginering". */
+int api_page_params(struct req *r, long long *page, long long *size);
+/* Send one page of a collection paginated in SQL, in api_collection's
+ * shape: items (stolen, not NULL) are the page's items, total counts the
+ * whole collection. The links are path?<before>pagina=P&paginaGrootte=S
+ * <after>, so the filters they keep stay where each collection puts them
+ * (before ends in "&", after starts with "&"; either may be ""). Answers
+ * 400 when the page lies past the end. */
+void api_page_send(struct req *r, const char *path, const char *name,
+                   json_t *items, long long total, long long page,
+                   long long size, const char *before, const char *after);
+/* A text query parameter: NULL when absent or empty (or when *bad is
+ * already set); answers 400 and sets *bad when it is not clean text of
+ * at most max characters. */
+const char *api_query_text(struct req *r, const char *name, size_t max,
+                           int *bad);
 /* Parse the request body as a JSON object; on failure answers 400 and
  * returns NULL. Caller owns the result. */
 json_t *api_body_object(struct req *r);

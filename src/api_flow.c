@@ -21,23 +21,6 @@ typedef json_t *(*list_fn)(sqlite3 *db, const struct flow_filter *flt,
                            long long offset, long long limit,
                            long long *total, struct fault *f);
 
-/* A positive integer query parameter within [1, max], dflt when absent;
- * -1 when present but not a plain decimal number in range. */
-static long long query_int(struct req *r, const char *name, long long dflt,
-                           long long max)
-{
-    const char *v = req_query(r, name);
-    char *end;
-    long long n;
-
-    if (v == NULL)
-        return dflt;
-    if (v[0] < '1' || v[0] > '9' || strlen(v) > 9)
-        return -1;
-    n = strtoll(v, &end, 10);
-    return (*end != '\0' || n < 1 || n > max) ? -1 : n;
-}
-
 /* Optional text query parameter: NULL when absent or empty. */
 static const char *query_text(struct req *r, const char *name)
 {
@@ -46,30 +29,14 @@ static const char *query_text(struct req *r, const char *name)
     return v && v[0] ? v : NULL;
 }
 
-/* One link of a collection at `path`, with its filters. */
-static json_t *page_link(const char *path, const struct flow_filter *flt,
-                         long long page, long long size)
+/* Append "name=value&" for a filter that is set. */
+static void filter_arg(struct buf *b, const char *name, const char *value)
 {
-    struct buf b;
-    json_t *o;
-
-    buf_init(&b, 2048);
-    buf_puts(&b, path);
-    buf_puts(&b, "?");
-    if (flt->status) {
-        buf_puts(&b, "status=");
-        html_url_arg(&b, flt->status);
-        buf_puts(&b, "&");
-    }
-    if (flt->body) {
-        buf_puts(&b, "overleg=");
-        html_url_arg(&b, flt->body);
-        buf_puts(&b, "&");
-    }
-    buf_printf(&b, "pagina=%lld&paginaGrootte=%lld", page, size);
-    o = json_pack("{s:s}", "href", buf_str(&b));
-    buf_free(&b);
-    return o;
+    if (value == NULL)
+        return;
+    buf_printf(b, "%s=", name);
+    html_url_arg(b, value);
+    buf_puts(b, "&");
 }
 
 /* GET on a collection: ?status, ?overleg, ?pagina, ?paginaGrootte. */
@@ -77,19 +44,13 @@ static void collection(struct req *r, const char *path, const char *name,
                        list_fn list)
 {
     struct flow_filter flt = { 0 };
-    long long page = query_int(r, "pagina", 1, 100000000);
-    long long size = query_int(r, "paginaGrootte", API_PAGE_DEFAULT,
-                               API_PAGE_MAX);
-    long long total = 0, pages;
+    long long page, size, total = 0;
     struct fault f = { 0 };
-    json_t *items, *links;
+    struct buf filters;
+    json_t *items;
 
-    if (page < 0 || size < 0) {
-        api_problem(r, 400, "Ongeldige paginering",
-                    "pagina moet een geheel getal vanaf 1 zijn en "
-                    "paginaGrootte een geheel getal van 1 tot en met 100.");
+    if (api_page_params(r, &page, &size) != 0)
         return;
-    }
     flt.status = query_text(r, "status");
     flt.body = query_text(r, "overleg");
     items = list(r->db, &flt, (page - 1) * size, size, &total, &f);
@@ -97,30 +58,12 @@ static void collection(struct req *r, const char *path, const char *name,
         api_fault(r, &f);
         return;
     }
-    pages = total == 0 ? 1 : (total + size - 1) / size;
-    if (page > pages) {
-        json_decref(items);
-        api_problem(r, 400, "Ongeldige paginering",
-                    "Deze pagina bestaat niet: de collectie heeft minder "
-                    "pagina's.");
-        return;
-    }
-    links = json_pack("{s:o, s:o, s:o}",
-                      "self", page_link(path, &flt, page, size),
-                      "first", page_link(path, &flt, 1, size),
-                      "last", page_link(path, &flt, pages, size));
-    if (page > 1)
-        json_object_set_new(links, "prev",
-                            page_link(path, &flt, page - 1, size));
-    if (page < pages)
-        json_object_set_new(links, "next",
-                            page_link(path, &flt, page + 1, size));
-    api_json(r, 200, json_pack("{s:{s:o}, s:o, s:I, s:I, s:I, s:I}",
-                               "_embedded", name, items,
-                               "_links", links, "pagina", (json_int_t)page,
-                               "paginaGrootte", (json_int_t)size,
-                               "totaalAantal", (json_int_t)total,
-                               "totaalPaginas", (json_int_t)pages));
+    buf_init(&filters, API_HREF_MAX);
+    filter_arg(&filters, "status", flt.status);
+    filter_arg(&filters, "overleg", flt.body);
+    api_page_send(r, path, name, items, total, page, size, buf_str(&filters),
+                  "");
+    buf_free(&filters);
 }
 
 /* A body that must be empty or {} (a step without fields); 0, or -1
@@ -144,6 +87,54 @@ static int empty_body(struct req *r, const char *what)
     }
     json_decref(in);
     return 0;
+}
+
+typedef long long (*create_fn)(sqlite3 *db, const struct actor *who,
+                               json_t *in, struct fault *f);
+typedef int (*step_fn)(sqlite3 *db, const struct actor *who, long long id,
+                       json_t *in, struct fault *f);
+typedef void (*answer_fn)(struct req *r, long long id, int status);
+
+/* POST of a new object: create it from the body and answer 201 with it,
+ * or the refusal. */
+static void create_with(struct req *r, create_fn create, answer_fn answer)
+{
+    json_t *in = api_body_object(r);
+    struct fault f = { 0 };
+    long long id;
+
+    if (in == NULL)
+        return;
+    id = create(r->db, &r->who, in, &f);
+    json_decref(in);
+    if (id < 0) {
+        api_fault(r, &f);
+        return;
+    }
+    answer(r, id, 201);
+}
+
+/* POST of a step on object {id} with a body: take it and answer 200 with
+ * the object, or the refusal. */
+static void step_with(struct req *r, step_fn step, answer_fn answer)
+{
+    long long id = api_path_id(r, 0);
+    struct fault f = { 0 };
+    json_t *in;
+    int rc;
+
+    if (id < 0)
+        return;
+    in = api_body_object(r);
+    if (in == NULL)
+        return;
+    rc = step(r->db, &r->who, id, in, &f);
+    json_decref(in);
+    if (rc != 0) {
+        api_fault(r, &f);
+        return;
+    }
+    answer(r, id, 200);
 }
 
 /* ---- verzoeken ---- */
@@ -174,40 +165,12 @@ void api_verzoek(struct req *r)
 
 void api_verzoek_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = flow_verzoek_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0) {
-        api_fault(r, &f);
-        return;
-    }
-    verzoek_answer(r, id, 201);
+    create_with(r, flow_verzoek_create, verzoek_answer);
 }
 
 void api_verzoek_antwoord(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = flow_verzoek_answer(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0) {
-        api_fault(r, &f);
-        return;
-    }
-    verzoek_answer(r, id, 200);
+    step_with(r, flow_verzoek_answer, verzoek_answer);
 }
 
 void api_verzoek_intrekking(struct req *r)
@@ -254,19 +217,7 @@ void api_consultatie(struct req *r)
 
 void api_consultatie_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = flow_consultatie_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0) {
-        api_fault(r, &f);
-        return;
-    }
-    consultatie_answer(r, id, 201);
+    create_with(r, flow_consultatie_create, consultatie_answer);
 }
 
 /* PUT /consultaties/{id}/reacties/{regio}: 201 for a region's first
@@ -337,40 +288,12 @@ void api_ser_verzoek(struct req *r)
 
 void api_ser_verzoek_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = flow_ser_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0) {
-        api_fault(r, &f);
-        return;
-    }
-    ser_answer(r, id, 201);
+    create_with(r, flow_ser_create, ser_answer);
 }
 
 void api_ser_verzoek_overgang(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = flow_ser_transition(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0) {
-        api_fault(r, &f);
-        return;
-    }
-    ser_answer(r, id, 200);
+    step_with(r, flow_ser_transition, ser_answer);
 }
 
 /* ---- inbox ---- */

@@ -20,15 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_MAX 100000000L       /* largest ?pagina= (as api_collection) */
-#define HREF_MAX 2048
-
-static void bad_page(struct req *r)
-{
-    api_problem(r, 400, "Ongeldige paginering",
-                "pagina moet een geheel getal vanaf 1 zijn en "
-                "paginaGrootte een geheel getal van 1 tot en met 100.");
-}
 
 /* A positive integer query parameter within [1, max]; dflt when absent;
  * -1 when it is present but not a plain decimal number in range. */
@@ -45,26 +36,6 @@ static long long query_num(struct req *r, const char *name, long long dflt,
         return -1;
     n = strtoll(v, &end, 10);
     return (*end != '\0' || n < 1 || n > max) ? -1 : n;
-}
-
-/* A text query parameter: NULL when absent or empty; answers 400 and
- * sets *bad when it is not clean text of at most max characters. */
-static const char *query_text(struct req *r, const char *name, size_t max,
-                              int *bad)
-{
-    const char *v = req_query(r, name);
-    char detail[160];
-
-    if (v == NULL || v[0] == '\0' || *bad)
-        return NULL;
-    if (!text_clean(v, 0) || text_utf8_len(v) > max) {
-        snprintf(detail, sizeof detail, "%s is tekst van hoogstens %zu "
-                 "tekens, zonder stuurtekens.", name, max);
-        api_problem(r, 400, "Ongeldige invoer", detail);
-        *bad = 1;
-        return NULL;
-    }
-    return v;
 }
 
 /* true/false query parameter: -1 absent, 0 or 1; answers 400 and sets
@@ -128,57 +99,18 @@ static void filter_bool(struct buf *b, const char *name, int v)
         buf_printf(b, "&%s=%s", name, v ? "true" : "false");
 }
 
-static json_t *page_link(struct req *r, const char *filters, long long page,
-                         long long size)
-{
-    struct buf b;
-    json_t *o;
-
-    buf_init(&b, HREF_MAX);
-    buf_printf(&b, "%s?pagina=%lld&paginaGrootte=%lld%s", r->path, page,
-               size, filters);
-    o = json_pack("{s:s}", "href", buf_str(&b));
-    buf_free(&b);
-    return o;
-}
-
-/* Send one page (items stolen) of a collection paginated in SQL, in the
- * shape of api_collection; 400 when the page lies past the end. */
+/* Send one page (items stolen) of a collection paginated in SQL; 500
+ * when the list could not be read. */
 static void send_page(struct req *r, const char *name, json_t *items,
                       long long total, long long page, long long size,
                       const char *filters)
 {
-    long long pages = total == 0 ? 1 : (total + size - 1) / size;
-    json_t *links;
-
     if (items == NULL) {
         api_problem(r, 500, "Interne fout", "De lijst kon niet worden "
                                             "gelezen.");
         return;
     }
-    if (page > pages) {
-        json_decref(items);
-        api_problem(r, 400, "Ongeldige paginering",
-                    "Deze pagina bestaat niet: de collectie heeft minder "
-                    "pagina's.");
-        return;
-    }
-    links = json_pack("{s:o, s:o, s:o}",
-                      "self", page_link(r, filters, page, size),
-                      "first", page_link(r, filters, 1, size),
-                      "last", page_link(r, filters, pages, size));
-    if (page > 1)
-        json_object_set_new(links, "prev", page_link(r, filters, page - 1,
-                                                     size));
-    if (page < pages)
-        json_object_set_new(links, "next", page_link(r, filters, page + 1,
-                                                     size));
-    api_json(r, 200, json_pack("{s:{s:o}, s:o, s:I, s:I, s:I, s:I}",
-                               "_embedded", name, items, "_links", links,
-                               "pagina", (json_int_t)page,
-                               "paginaGrootte", (json_int_t)size,
-                               "totaalAantal", (json_int_t)total,
-                               "totaalPaginas", (json_int_t)pages));
+    api_page_send(r, r->path, name, items, total, page, size, "", filters);
 }
 
 /* The contact person is for logged-in callers only. */
@@ -215,6 +147,54 @@ static void answer(struct req *r, json_t *v, int status, const char *what,
     api_json(r, status, v);
 }
 
+typedef long long (*create_fn)(sqlite3 *db, const struct actor *who,
+                               json_t *in, struct fault *f);
+typedef int (*update_fn)(sqlite3 *db, const struct actor *who, long long id,
+                         json_t *in, struct fault *f);
+typedef json_t *(*get_fn)(sqlite3 *db, long long id);
+
+/* POST of a new object: create it from the body and answer 201 with the
+ * object (Location: base + id), or the refusal. */
+static void create_with(struct req *r, create_fn create, get_fn get,
+                        const char *what, const char *base)
+{
+    json_t *in = api_body_object(r);
+    struct fault f = { 0 };
+    long long id;
+
+    if (in == NULL)
+        return;
+    id = create(r->db, &r->who, in, &f);
+    json_decref(in);
+    if (id < 0)
+        api_fault(r, &f);
+    else
+        answer(r, get(r->db, id), 201, what, base, id);
+}
+
+/* PATCH of object {id}: update it from the body and answer 200 with the
+ * object, or the refusal. */
+static void update_with(struct req *r, update_fn update, get_fn get,
+                        const char *what)
+{
+    long long id = api_path_id(r, 0);
+    struct fault f = { 0 };
+    json_t *in;
+    int rc;
+
+    if (id < 0)
+        return;
+    in = api_body_object(r);
+    if (in == NULL)
+        return;
+    rc = update(r->db, &r->who, id, in, &f);
+    json_decref(in);
+    if (rc != 0)
+        api_fault(r, &f);
+    else
+        answer(r, get(r->db, id), 200, what, NULL, id);
+}
+
 /* ---- ambities ---- */
 
 void api_ambities(struct req *r)
@@ -240,40 +220,15 @@ void api_ambitie(struct req *r)
 
 void api_ambitie_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = goal_ambition_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_ambition_get(r->db, id), 201, "Deze ambitie bestaat "
-               "niet.", "/api/v1/ambities/", id);
+    create_with(r, goal_ambition_create, goal_ambition_get,
+                "Deze ambitie bestaat niet.",
+                "/api/v1/ambities/");
 }
 
 void api_ambitie_wijzig(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = goal_ambition_update(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_ambition_get(r->db, id), 200, "Deze ambitie bestaat "
-               "niet.", NULL, id);
+    update_with(r, goal_ambition_update, goal_ambition_get,
+                "Deze ambitie bestaat niet.");
 }
 
 /* ---- doelen ---- */
@@ -301,49 +256,22 @@ void api_doel(struct req *r)
 
 void api_doel_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = goal_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_get(r->db, id), 201, "Dit doel bestaat niet.",
-               "/api/v1/doelen/", id);
+    create_with(r, goal_create, goal_get,
+                "Dit doel bestaat niet.",
+                "/api/v1/doelen/");
 }
 
 void api_doel_wijzig(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = goal_update(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_get(r->db, id), 200, "Dit doel bestaat niet.", NULL,
-               id);
+    update_with(r, goal_update, goal_get,
+                "Dit doel bestaat niet.");
 }
 
 /* ---- doelstellingen ---- */
 
 void api_doelstellingen(struct req *r)
 {
-    long long page = query_num(r, "pagina", 1, PAGE_MAX);
-    long long size = query_num(r, "paginaGrootte", API_PAGE_DEFAULT,
-                               API_PAGE_MAX);
+    long long page, size;
     struct goal_objective_filter flt = { 0 };
     struct goal_action_filter check = { 0 };
     struct fault f = { 0 };
@@ -352,11 +280,9 @@ void api_doelstellingen(struct req *r)
     json_t *items;
     int bad = 0;
 
-    if (page < 0 || size < 0) {
-        bad_page(r);
+    if (api_page_params(r, &page, &size) != 0)
         return;
-    }
-    flt.pillar = query_text(r, "pijler", 8, &bad);
+    flt.pillar = api_query_text(r, "pijler", 8, &bad);
     flt.goal = query_id(r, "doel", &bad);
     if (bad)
         return;
@@ -368,7 +294,7 @@ void api_doelstellingen(struct req *r)
     }
     items = goal_objective_list(r->db, &flt, (page - 1) * size, size,
                                 &total);
-    buf_init(&filters, HREF_MAX);
+    buf_init(&filters, API_HREF_MAX);
     filter_arg(&filters, "pijler", flt.pillar);
     filter_id(&filters, "doel", flt.goal);
     send_page(r, "doelstellingen", items, total, page, size,
@@ -390,49 +316,22 @@ void api_doelstelling(struct req *r)
 
 void api_doelstelling_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = goal_objective_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_objective_get(r->db, id), 201, "Deze doelstelling "
-               "bestaat niet.", "/api/v1/doelstellingen/", id);
+    create_with(r, goal_objective_create, goal_objective_get,
+                "Deze doelstelling bestaat niet.",
+                "/api/v1/doelstellingen/");
 }
 
 void api_doelstelling_wijzig(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = goal_objective_update(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_objective_get(r->db, id), 200, "Deze doelstelling "
-               "bestaat niet.", NULL, id);
+    update_with(r, goal_objective_update, goal_objective_get,
+                "Deze doelstelling bestaat niet.");
 }
 
 /* ---- uitvoeringsacties ---- */
 
 void api_uitvoeringsacties(struct req *r)
 {
-    long long page = query_num(r, "pagina", 1, PAGE_MAX);
-    long long size = query_num(r, "paginaGrootte", API_PAGE_DEFAULT,
-                               API_PAGE_MAX);
+    long long page, size;
     struct goal_action_filter flt = { 0 };
     struct fault f = { 0 };
     struct buf filters;
@@ -440,13 +339,11 @@ void api_uitvoeringsacties(struct req *r)
     json_t *items;
     int bad = 0;
 
-    if (page < 0 || size < 0) {
-        bad_page(r);
+    if (api_page_params(r, &page, &size) != 0)
         return;
-    }
-    flt.pillar = query_text(r, "pijler", 8, &bad);
-    flt.status = query_text(r, "status", 16, &bad);
-    flt.owner = query_text(r, "eigenaar", 64, &bad);
+    flt.pillar = api_query_text(r, "pijler", 8, &bad);
+    flt.status = api_query_text(r, "status", 16, &bad);
+    flt.owner = api_query_text(r, "eigenaar", 64, &bad);
     flt.goal = query_id(r, "doel", &bad);
     flt.objective = query_id(r, "doelstelling", &bad);
     flt.late = query_bool(r, "teLaat", &bad);
@@ -459,7 +356,7 @@ void api_uitvoeringsacties(struct req *r)
     }
     items = goal_action_list(r->db, &flt, (page - 1) * size, size, &total);
     hide_contacts(r, items);
-    buf_init(&filters, HREF_MAX);
+    buf_init(&filters, API_HREF_MAX);
     filter_arg(&filters, "pijler", flt.pillar);
     filter_arg(&filters, "status", flt.status);
     filter_arg(&filters, "eigenaar", flt.owner);
@@ -486,38 +383,13 @@ void api_uitvoeringsactie(struct req *r)
 
 void api_uitvoeringsactie_nieuw(struct req *r)
 {
-    json_t *in = api_body_object(r);
-    struct fault f = { 0 };
-    long long id;
-
-    if (in == NULL)
-        return;
-    id = goal_action_create(r->db, &r->who, in, &f);
-    json_decref(in);
-    if (id < 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_action_get(r->db, id), 201, "Deze uitvoeringsactie "
-               "bestaat niet.", "/api/v1/uitvoeringsacties/", id);
+    create_with(r, goal_action_create, goal_action_get,
+                "Deze uitvoeringsactie bestaat niet.",
+                "/api/v1/uitvoeringsacties/");
 }
 
 void api_uitvoeringsactie_wijzig(struct req *r)
 {
-    long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
-
-    if (id < 0)
-        return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = goal_action_update(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0)
-        api_fault(r, &f);
-    else
-        answer(r, goal_action_get(r->db, id), 200, "Deze uitvoeringsactie "
-               "bestaat niet.", NULL, id);
+    update_with(r, goal_action_update, goal_action_get,
+                "Deze uitvoeringsactie bestaat niet.");
 }

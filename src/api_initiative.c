@@ -17,9 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_MAX 100000000L       /* largest ?pagina= (as api_collection) */
-#define HREF_MAX 2048
-
 /* A positive integer query parameter within [1, max]; dflt when absent;
  * -1 when it is present but not a plain decimal number in range. */
 static long query_long(struct req *r, const char *name, long dflt, long max)
@@ -38,104 +35,43 @@ static long query_long(struct req *r, const char *name, long dflt, long max)
     return n;
 }
 
-/* A text query parameter: NULL when absent or empty; answers 400 and
- * sets *bad when it is not clean text of at most max characters. */
-static const char *query_text(struct req *r, const char *name, size_t max,
-                              int *bad)
-{
-    const char *v = req_query(r, name);
-    char detail[160];
-
-    if (v == NULL || v[0] == '\0' || *bad)
-        return NULL;
-    if (!text_clean(v, 0) || text_utf8_len(v) > max) {
-        snprintf(detail, sizeof detail, "%s is tekst van hoogstens %zu "
-                 "tekens, zonder stuurtekens.", name, max);
-        api_problem(r, 400, "Ongeldige invoer", detail);
-        *bad = 1;
-        return NULL;
-    }
-    return v;
-}
-
-/* {"href": path?pagina=P&paginaGrootte=S&regio=..&pijler=..&thema=..} */
-static json_t *page_link(struct req *r, const struct initiative_filter *flt,
-                         long page, long size)
-{
-    struct buf b;
-    json_t *o;
-
-    buf_init(&b, HREF_MAX);
-    buf_printf(&b, "%s?pagina=%ld&paginaGrootte=%ld", r->path, page, size);
-    if (flt->regio) {
-        buf_puts(&b, "&regio=");
-        html_url_arg(&b, flt->regio);
-    }
-    if (flt->pijler) {
-        buf_puts(&b, "&pijler=");
-        html_url_arg(&b, flt->pijler);
-    }
-    if (flt->thema) {
-        buf_puts(&b, "&thema=");
-        html_url_arg(&b, flt->thema);
-    }
-    o = json_pack("{s:s}", "href", buf_str(&b));
-    buf_free(&b);
-    return o;
-}
-
 void api_initiatieven(struct req *r)
 {
-    long page = query_long(r, "pagina", 1, PAGE_MAX);
-    long size = query_long(r, "paginaGrootte", API_PAGE_DEFAULT,
-                           API_PAGE_MAX);
     struct initiative_filter flt = { 0 };
     struct fault f = { 0 };
-    long long total = 0, pages;
-    json_t *items, *links;
+    long long page, size, total = 0;
+    struct buf filters;
+    json_t *items;
     int bad = 0;
 
-    if (page < 0 || size < 0) {
-        api_problem(r, 400, "Ongeldige paginering",
-                    "pagina moet een geheel getal vanaf 1 zijn en "
-                    "paginaGrootte een geheel getal van 1 tot en met 100.");
+    if (api_page_params(r, &page, &size) != 0)
         return;
-    }
-    flt.regio = query_text(r, "regio", 16, &bad);
-    flt.pijler = query_text(r, "pijler", 16, &bad);
-    flt.thema = query_text(r, "thema", 100, &bad);
+    flt.regio = api_query_text(r, "regio", 16, &bad);
+    flt.pijler = api_query_text(r, "pijler", 16, &bad);
+    flt.thema = api_query_text(r, "thema", 100, &bad);
     if (bad)
         return;
-    items = initiative_list(r->db, &flt, page, size, &total, &f);
+    items = initiative_list(r->db, &flt, (long)page, (long)size, &total, &f);
     if (items == NULL) {
         api_fault(r, &f);
         return;
     }
-    pages = total == 0 ? 1 : (total + size - 1) / size;
-    if (page > pages) {
-        json_decref(items);
-        api_problem(r, 400, "Ongeldige paginering",
-                    "Deze pagina bestaat niet: de collectie heeft minder "
-                    "pagina's.");
-        return;
+    buf_init(&filters, API_HREF_MAX);
+    if (flt.regio) {
+        buf_puts(&filters, "&regio=");
+        html_url_arg(&filters, flt.regio);
     }
-    links = json_pack("{s:o, s:o, s:o}", "self", page_link(r, &flt, page,
-                                                           size),
-                      "first", page_link(r, &flt, 1, size),
-                      "last", page_link(r, &flt, (long)pages, size));
-    if (page > 1)
-        json_object_set_new(links, "prev", page_link(r, &flt, page - 1,
-                                                     size));
-    if (page < pages)
-        json_object_set_new(links, "next", page_link(r, &flt, page + 1,
-                                                     size));
-    api_json(r, 200, json_pack("{s:{s:o}, s:o, s:I, s:I, s:I, s:I}",
-                               "_embedded", "initiatieven", items,
-                               "_links", links,
-                               "pagina", (json_int_t)page,
-                               "paginaGrootte", (json_int_t)size,
-                               "totaalAantal", (json_int_t)total,
-                               "totaalPaginas", (json_int_t)pages));
+    if (flt.pijler) {
+        buf_puts(&filters, "&pijler=");
+        html_url_arg(&filters, flt.pijler);
+    }
+    if (flt.thema) {
+        buf_puts(&filters, "&thema=");
+        html_url_arg(&filters, flt.thema);
+    }
+    api_page_send(r, r->path, "initiatieven", items, total, page, size, "",
+                  buf_str(&filters));
+    buf_free(&filters);
 }
 
 void api_initiatief(struct req *r)
@@ -191,7 +127,7 @@ void api_initiatief_vergelijkbaar(struct req *r)
                         INITIATIVE_SIMILAR_MAX);
     const char *other = req_query(r, "alleenAndereRegios");
     struct fault f = { 0 };
-    char self[HREF_MAX], item[64];
+    char self[API_HREF_MAX], item[64];
     json_t *sim;
 
     if (id < 0)

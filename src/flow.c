@@ -23,6 +23,7 @@
  * SER references end in ":vraag" / ":advies", so "ser-verzoek:ID:" is an
  * exact prefix and agenda_withdraw serves. */
 #include "flow.h"
+#include "domain.h"
 #include "agenda.h"
 #include "buf.h"
 #include "goal.h"
@@ -115,120 +116,9 @@ static const struct input_field ser_step_fields[] = {
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-/* Current UTC time as stored ("YYYY-MM-DDTHH:MM:SSZ"). */
-static void now_utc(char out[21])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (gmtime_r(&t, &tm) == NULL) {
-        snprintf(out, 21, "2000-01-01T00:00:00Z");
-        return;
-    }
-    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* Current local time as meetings store it ("YYYY-MM-DDTHH:MM"). */
-static void now_local(char out[17])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&t, &tm) == NULL) {
-        snprintf(out, 17, "2000-01-01T00:00");
-        return;
-    }
-    strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
-}
-
-/* Today's local date ("YYYY-MM-DD"). */
-static void today_local(char out[11])
-{
-    char now[17];
-
-    now_local(now);
-    memcpy(out, now, 10);
-    out[10] = '\0';
-}
-
-/* 1 when s has a character other than white space. */
-static int has_text(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
-/* Append at most `chars` characters of UTF-8 text s, with "…" when cut. */
-static void put_chars(struct buf *b, const char *s, size_t chars)
-{
-    const char *p = s;
-    size_t n = 0;
-
-    while (*p) {
-        if (((unsigned char)*p & 0xC0) != 0x80) {
-            if (n == chars)
-                break;
-            n++;
-        }
-        p++;
-    }
-    buf_append(b, s, (size_t)(p - s));
-    if (*p)
-        buf_puts(b, "…");
-}
-
-/* Replace the integer member key of o by a JSON boolean. */
-static void set_bool(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (v && !json_is_boolean(v))
-        json_object_set_new(o, key, json_boolean(json_integer_value(v)));
-}
-
-static int begin_tx(sqlite3 *db, struct fault *f)
-{
-    if (store_begin(db) == 0)
-        return 0;
-    fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-    return -1;
-}
-
-/* Roll back and report a store failure (keeping a store fault's own
- * message, such as the agenda's). */
-static int store_failed(sqlite3 *db, struct fault *f)
-{
-    store_rollback(db);
-    if (f->kind != FAULT_STORE)
-        fault_set(f, FAULT_STORE, "Opslaan is mislukt.");
-    return -1;
-}
-
 static const char *actor_name(const struct actor *who)
 {
     return who->name[0] ? who->name : "anoniem";
-}
-
-/* Audit a refusal of `action` on object type/id (id 0: a new object). */
-static void refuse(sqlite3 *db, const struct actor *who, const char *action,
-                   const char *type, long long id, const struct fault *f)
-{
-    char idtxt[32];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    audit_write(db, who, action, type, id > 0 ? idtxt : "", "geweigerd",
-                f->msg);
-}
-
-static int audit_ok(sqlite3 *db, const struct actor *who, const char *action,
-                    const char *type, long long id, const char *detail)
-{
-    char idtxt[32];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    return audit_write(db, who, action, type, idtxt, "gelukt", detail);
 }
 
 /* "Beheerder, Secretaris en Boegbeeld": the roles action a grants, the
@@ -369,7 +259,7 @@ static long long propose(sqlite3 *db, const char *body, const char *ref,
 {
     char after[17];
 
-    now_local(after);
+    domain_now_local(after);
     if (buf_failed(d)) {
         fault_set(f, FAULT_STORE, "Het agendapunt is te lang.");
         return -1;
@@ -394,7 +284,7 @@ static int withdraw_exact(sqlite3 *db, const char *ref)
         "(meeting_id IS NULL OR meeting_id IN (SELECT id FROM meeting "
         "WHERE starts_at > ?2))");
 
-    now_local(now);
+    domain_now_local(now);
     store_bind_text(st, 1, ref);
     store_bind_text(st, 2, now);
     return store_exec_stmt(st);
@@ -436,6 +326,43 @@ static long long list_count(sqlite3 *db, const char *sql,
         n = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return n;
+}
+
+/* One page of a flow list, newest first, with the count of all rows that
+ * match the filter in *total: table and alias name the listed table,
+ * select its columns and joins, where the filter on ?1 status, ?2 body
+ * and, when today is not NULL, ?3 today. NULL with a store fault ("De
+ * <what> konden niet worden gelezen.") when the store fails. */
+static json_t *list_rows(sqlite3 *db, const struct flow_filter *flt,
+                         const char *table, const char *alias,
+                         const char *select, const char *where,
+                         const char *today, long long offset,
+                         long long limit, long long *total,
+                         const char *what, struct fault *f)
+{
+    struct buf sql;
+    json_t *rows = NULL;
+
+    buf_init(&sql, 4096);
+    buf_printf(&sql, "SELECT count(*) FROM %s %s", table, alias);
+    buf_puts(&sql, where);
+    *total = buf_failed(&sql) ? -1 : list_count(db, buf_str(&sql), flt,
+                                                today);
+    buf_reset(&sql);
+    buf_puts(&sql, select);
+    buf_puts(&sql, where);
+    buf_printf(&sql, " ORDER BY %s.id DESC LIMIT %s", alias,
+               today ? "?4 OFFSET ?5" : "?3 OFFSET ?4");
+    if (*total >= 0 && !buf_failed(&sql) && today)
+        rows = sqljson_rows(db, buf_str(&sql), "sssii", flt->status,
+                            flt->body, today, limit, offset);
+    else if (*total >= 0 && !buf_failed(&sql))
+        rows = sqljson_rows(db, buf_str(&sql), "ssii", flt->status,
+                            flt->body, limit, offset);
+    buf_free(&sql);
+    if (rows == NULL)
+        fault_set(f, FAULT_STORE, "De %s konden niet worden gelezen.", what);
+    return rows;
 }
 
 /* Check a list filter: status one of `statuses`, body a known body. */
@@ -530,10 +457,10 @@ static int verzoek_check(sqlite3 *db, json_t *in, long long *org,
     *meeting = 0;
     if (input_check(in, verzoek_fields, 0, f) != 0)
         return -1;
-    if (!has_text(input_str(in, "titel")) ||
-        !has_text(input_str(in, "tekst"))) {
+    if (!domain_has_text(input_str(in, "titel")) ||
+        !domain_has_text(input_str(in, "tekst"))) {
         fault_set(f, FAULT_INVALID, "%s is verplicht en bestaat niet alleen "
-                  "uit spaties.", has_text(input_str(in, "titel"))
+                  "uit spaties.", domain_has_text(input_str(in, "titel"))
                   ? "Tekst" : "Titel");
         return -1;
     }
@@ -587,7 +514,7 @@ static int verzoek_check(sqlite3 *db, json_t *in, long long *org,
         }
         sqlite3_finalize(st);
     }
-    today_local(today);
+    domain_today_local(today);
     if (deadline && deadline[0] && strcmp(deadline, today) < 0) {
         fault_set(f, FAULT_INVALID, "De deadline (%s) ligt in het "
                   "verleden; kies vandaag of later.", deadline);
@@ -606,16 +533,16 @@ long long flow_verzoek_create(sqlite3 *db, const struct actor *who,
 
     if (!flow_may(who, ACT_VERZOEK_INDIENEN, VZ_FROM)) {
         forbid(who, ACT_VERZOEK_INDIENEN, NULL, NULL, f);
-        refuse(db, who, "verzoek.indienen", "verzoek", 0, f);
+        domain_refuse(db, who, "verzoek.indienen", "verzoek", 0, f);
         return -1;
     }
     if (verzoek_check(db, in, &org, &meeting, to_name, sizeof to_name,
                       f) != 0)
         return -1;
     deadline = input_str(in, "deadline");
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "INSERT INTO verzoek(from_body_code, meeting_id, "
                            "to_body_code, to_org_id, title, text, deadline, "
                            "created_at) VALUES (?,?,?,?,?,?,?,?)");
@@ -630,7 +557,7 @@ long long flow_verzoek_create(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 7, deadline && deadline[0] ? deadline : NULL);
     store_bind_text(st, 8, now);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     id = sqlite3_last_insert_rowid(db);
     if (org == 0) {
         char ref[48], title[4 * FLOW_TITLE_MAX + 32];
@@ -641,7 +568,7 @@ long long flow_verzoek_create(sqlite3 *db, const struct actor *who,
         snprintf(title, sizeof title, "Verzoek van het koersoverleg: %s",
                  input_str(in, "titel"));
         buf_init(&d, FLOW_AGENDA_DESC_MAX);
-        put_chars(&d, input_str(in, "tekst"), FLOW_AGENDA_EXCERPT);
+        domain_put_chars(&d, input_str(in, "tekst"), FLOW_AGENDA_EXCERPT);
         buf_printf(&d, "\n\nVerzoek %lld van het koersoverleg aan het "
                    "DG-overleg", id);
         if (deadline && deadline[0])
@@ -654,9 +581,10 @@ long long flow_verzoek_create(sqlite3 *db, const struct actor *who,
             return -1;
         }
     }
-    if (audit_ok(db, who, "verzoek.indienen", "verzoek", id, to_name) != 0 ||
+    if (domain_audit_ok(db, who, "verzoek.indienen", "verzoek", id,
+                        to_name) != 0 ||
         store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     return id;
 }
 
@@ -675,7 +603,7 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
     }
     if (input_check(in, answer_fields, 0, f) != 0)
         return -1;
-    if (!has_text(input_str(in, "antwoord"))) {
+    if (!domain_has_text(input_str(in, "antwoord"))) {
         fault_set(f, FAULT_INVALID, "Antwoord is verplicht en bestaat niet "
                   "alleen uit spaties.");
         return -1;
@@ -683,7 +611,7 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
     if (!flow_may(who, ACT_VERZOEK_BEANTWOORDEN,
                   v.to_body[0] ? v.to_body : NULL)) {
         forbid(who, ACT_VERZOEK_BEANTWOORDEN, NULL, NULL, f);
-        refuse(db, who, "verzoek.beantwoorden", "verzoek", id, f);
+        domain_refuse(db, who, "verzoek.beantwoorden", "verzoek", id, f);
         return -1;
     }
     if (strcmp(v.status, "open") != 0) {
@@ -696,9 +624,9 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
                       "kan niet meer worden beantwoord.", id);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "UPDATE verzoek SET status = 'beantwoord', "
                            "answer = ?, answered_at = ?, answered_by = ? "
                            "WHERE id = ? AND status = 'open'");
@@ -707,7 +635,7 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
     store_bind_text(st, 3, actor_name(who));
     store_bind_int(st, 4, id);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     if (sqlite3_changes(db) != 1) {
         store_rollback(db);
         fault_set(f, FAULT_CONFLICT, "Verzoek %lld is intussen door iemand "
@@ -717,7 +645,7 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
     snprintf(ref, sizeof ref, "verzoek:%lld:antwoord", id);
     snprintf(title, sizeof title, "Antwoord op verzoek: %s", v.title);
     buf_init(&d, FLOW_AGENDA_DESC_MAX);
-    put_chars(&d, input_str(in, "antwoord"), FLOW_AGENDA_EXCERPT);
+    domain_put_chars(&d, input_str(in, "antwoord"), FLOW_AGENDA_EXCERPT);
     buf_printf(&d, "\n\nAntwoord van %s op verzoek %lld van het "
                "koersoverleg. Zie /verzoeken/%lld.",
                v.to_name[0] ? v.to_name : "de geadresseerde", id, id);
@@ -727,9 +655,9 @@ int flow_verzoek_answer(sqlite3 *db, const struct actor *who, long long id,
         store_rollback(db);
         return -1;
     }
-    if (audit_ok(db, who, "verzoek.beantwoorden", "verzoek", id,
-                 v.to_name) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+    if (domain_audit_ok(db, who, "verzoek.beantwoorden", "verzoek", id,
+                        v.to_name) != 0 || store_commit(db) != 0)
+        return domain_store_failed_keep(db, f);
     return 0;
 }
 
@@ -746,7 +674,7 @@ int flow_verzoek_withdraw(sqlite3 *db, const struct actor *who,
     }
     if (!flow_may(who, ACT_VERZOEK_INDIENEN, v.from)) {
         forbid(who, ACT_VERZOEK_INDIENEN, NULL, NULL, f);
-        refuse(db, who, "verzoek.intrekken", "verzoek", id, f);
+        domain_refuse(db, who, "verzoek.intrekken", "verzoek", id, f);
         return -1;
     }
     if (strcmp(v.status, "open") != 0) {
@@ -754,13 +682,13 @@ int flow_verzoek_withdraw(sqlite3 *db, const struct actor *who,
                   "verzoek kan worden ingetrokken.", id, v.status);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "UPDATE verzoek SET status = 'ingetrokken' "
                            "WHERE id = ? AND status = 'open'");
     store_bind_int(st, 1, id);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     if (sqlite3_changes(db) != 1) {
         store_rollback(db);
         fault_set(f, FAULT_CONFLICT, "Verzoek %lld is intussen door iemand "
@@ -769,9 +697,10 @@ int flow_verzoek_withdraw(sqlite3 *db, const struct actor *who,
     }
     snprintf(ref, sizeof ref, "verzoek:%lld", id);
     if (withdraw_exact(db, ref) != 0 ||
-        audit_ok(db, who, "verzoek.intrekken", "verzoek", id, NULL) != 0 ||
+        domain_audit_ok(db, who, "verzoek.intrekken", "verzoek", id,
+                        NULL) != 0 ||
         store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     return 0;
 }
 
@@ -792,7 +721,7 @@ json_t *flow_verzoek_get(sqlite3 *db, long long id, int names)
     char today[11], ref[48];
     json_t *v, *a;
 
-    today_local(today);
+    domain_today_local(today);
     v = sqljson_row(db, "SELECT " VZ_COLUMNS ", v.text AS tekst, m.id AS "
                         "\"vergadering.id\", m.title AS "
                         "\"vergadering.titel\", m.starts_at AS "
@@ -804,7 +733,7 @@ json_t *flow_verzoek_get(sqlite3 *db, long long id, int names)
                         today);
     if (v == NULL)
         return NULL;
-    set_bool(v, "teLaat");
+    domain_set_bool(v, "teLaat");
     a = json_object_get(v, "antwoord");
     if (!names && json_is_object(a))
         json_object_set_new(a, "door", json_null());
@@ -823,34 +752,20 @@ json_t *flow_verzoek_list(sqlite3 *db, const struct flow_filter *flt,
         " WHERE (?1 IS NULL OR v.status = ?1) AND (?2 IS NULL OR "
         "v.to_body_code = ?2)";
     char today[11];
-    struct buf sql;
     json_t *rows = NULL, *o;
     size_t i;
 
     *total = 0;
     if (filter_check(db, flt, statuses, f) != 0)
         return NULL;
-    today_local(today);
-    buf_init(&sql, 4096);
-    buf_puts(&sql, "SELECT count(*) FROM verzoek v");
-    buf_puts(&sql, where);
-    *total = buf_failed(&sql) ? -1 : list_count(db, buf_str(&sql), flt,
-                                                today);
-    buf_reset(&sql);
-    buf_puts(&sql, "SELECT " VZ_COLUMNS VZ_FROM_SQL);
-    buf_puts(&sql, where);
-    buf_puts(&sql, " ORDER BY v.id DESC LIMIT ?4 OFFSET ?5");
-    if (*total >= 0 && !buf_failed(&sql))
-        rows = sqljson_rows(db, buf_str(&sql), "sssii", flt->status,
-                            flt->body, today, limit, offset);
-    buf_free(&sql);
-    if (rows == NULL) {
-        fault_set(f, FAULT_STORE, "De verzoeken konden niet worden "
-                  "gelezen.");
+    domain_today_local(today);
+    rows = list_rows(db, flt, "verzoek", "v",
+                     "SELECT " VZ_COLUMNS VZ_FROM_SQL,
+                     where, today, offset, limit, total, "verzoeken", f);
+    if (rows == NULL)
         return NULL;
-    }
     json_array_foreach(rows, i, o)
-        set_bool(o, "teLaat");
+        domain_set_bool(o, "teLaat");
     return rows;
 }
 
@@ -901,15 +816,15 @@ long long flow_consultatie_create(sqlite3 *db, const struct actor *who,
 
     if (!flow_may(who, ACT_CONSULTATIE_UITZETTEN, NULL)) {
         forbid(who, ACT_CONSULTATIE_UITZETTEN, NULL, NULL, f);
-        refuse(db, who, "consultatie.uitzetten", "consultatie", 0, f);
+        domain_refuse(db, who, "consultatie.uitzetten", "consultatie", 0, f);
         return -1;
     }
     if (input_check(in, consult_fields, 0, f) != 0)
         return -1;
-    if (!has_text(input_str(in, "titel")) ||
-        !has_text(input_str(in, "tekst"))) {
+    if (!domain_has_text(input_str(in, "titel")) ||
+        !domain_has_text(input_str(in, "tekst"))) {
         fault_set(f, FAULT_INVALID, "%s is verplicht en bestaat niet alleen "
-                  "uit spaties.", has_text(input_str(in, "titel"))
+                  "uit spaties.", domain_has_text(input_str(in, "titel"))
                   ? "Tekst" : "Titel");
         return -1;
     }
@@ -926,18 +841,18 @@ long long flow_consultatie_create(sqlite3 *db, const struct actor *who,
     }
     if (!flow_may(who, ACT_CONSULTATIE_UITZETTEN, body)) {
         forbid(who, ACT_CONSULTATIE_UITZETTEN, body, name, f);
-        refuse(db, who, "consultatie.uitzetten", "consultatie", 0, f);
+        domain_refuse(db, who, "consultatie.uitzetten", "consultatie", 0, f);
         return -1;
     }
-    today_local(today);
+    domain_today_local(today);
     if (strcmp(deadline, today) < 0) {
         fault_set(f, FAULT_INVALID, "De deadline (%s) ligt in het "
                   "verleden; kies vandaag of later.", deadline);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "INSERT INTO consultation(body_code, title, "
                            "text, deadline, created_by, created_at) "
                            "VALUES (?,?,?,?,?,?)");
@@ -948,11 +863,11 @@ long long flow_consultatie_create(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 5, actor_name(who));
     store_bind_text(st, 6, now);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     id = sqlite3_last_insert_rowid(db);
-    if (audit_ok(db, who, "consultatie.uitzetten", "consultatie", id,
-                 body) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+    if (domain_audit_ok(db, who, "consultatie.uitzetten", "consultatie", id,
+                        body) != 0 || store_commit(db) != 0)
+        return domain_store_failed_keep(db, f);
     return id;
 }
 
@@ -1025,7 +940,7 @@ int flow_consultatie_answer(sqlite3 *db, const struct actor *who,
     }
     if (input_check(in, reactie_fields, 0, f) != 0)
         return -1;
-    if (!has_text(input_str(in, "tekst"))) {
+    if (!domain_has_text(input_str(in, "tekst"))) {
         fault_set(f, FAULT_INVALID, "Reactie is verplicht en bestaat niet "
                   "alleen uit spaties.");
         return -1;
@@ -1046,10 +961,11 @@ int flow_consultatie_answer(sqlite3 *db, const struct actor *who,
     }
     if (!flow_may_answer(who, canon)) {
         forbid_region(db, who, canon, name, f);
-        refuse(db, who, "consultatie.beantwoorden", "consultatie", id, f);
+        domain_refuse(db, who, "consultatie.beantwoorden", "consultatie",
+                      id, f);
         return -1;
     }
-    today_local(today);
+    domain_today_local(today);
     if (strcmp(c.status, "open") != 0) {
         fault_set(f, FAULT_CONFLICT, "Consultatie %lld is gesloten; er "
                   "kunnen geen reacties meer bij.", id);
@@ -1061,9 +977,9 @@ int flow_consultatie_answer(sqlite3 *db, const struct actor *who,
                   "bij.", id, c.deadline);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "SELECT count(*) FROM consultation_answer WHERE "
                            "consultation_id = ? AND region_code = ?");
     store_bind_int(st, 1, id);
@@ -1072,7 +988,7 @@ int flow_consultatie_answer(sqlite3 *db, const struct actor *who,
               ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     if (had < 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     st = store_prepare(db, "INSERT INTO consultation_answer(consultation_id, "
                            "region_code, text, answered_by, answered_at) "
                            "VALUES (?1,?2,?3,?4,?5) ON CONFLICT "
@@ -1084,12 +1000,12 @@ int flow_consultatie_answer(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 4, actor_name(who));
     store_bind_text(st, 5, now);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     snprintf(detail, sizeof detail, "%s %s", canon,
              had ? "vervangen" : "nieuw");
-    if (audit_ok(db, who, "consultatie.beantwoorden", "consultatie", id,
-                 detail) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+    if (domain_audit_ok(db, who, "consultatie.beantwoorden", "consultatie", id,
+                        detail) != 0 || store_commit(db) != 0)
+        return domain_store_failed_keep(db, f);
     *created = had == 0;
     return 0;
 }
@@ -1109,20 +1025,20 @@ int flow_consultatie_close(sqlite3 *db, const struct actor *who,
     }
     if (!flow_may(who, ACT_CONSULTATIE_UITZETTEN, c.body)) {
         forbid(who, ACT_CONSULTATIE_UITZETTEN, c.body, c.body_name, f);
-        refuse(db, who, "consultatie.sluiten", "consultatie", id, f);
+        domain_refuse(db, who, "consultatie.sluiten", "consultatie", id, f);
         return -1;
     }
     if (strcmp(c.status, "open") != 0) {
         fault_set(f, FAULT_CONFLICT, "Consultatie %lld is al gesloten.", id);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "UPDATE consultation SET status = 'gesloten' "
                            "WHERE id = ? AND status = 'open'");
     store_bind_int(st, 1, id);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     if (sqlite3_changes(db) != 1) {
         store_rollback(db);
         fault_set(f, FAULT_CONFLICT, "Consultatie %lld is intussen door "
@@ -1142,7 +1058,7 @@ int flow_consultatie_close(sqlite3 *db, const struct actor *who,
         buf_puts(&d, "\n- ");
         buf_puts(&d, store_col(st, 0));
         buf_puts(&d, ": ");
-        put_chars(&d, store_col(st, 1), FLOW_ANSWER_EXCERPT);
+        domain_put_chars(&d, store_col(st, 1), FLOW_ANSWER_EXCERPT);
         n++;
     }
     sqlite3_finalize(st);
@@ -1159,9 +1075,9 @@ int flow_consultatie_close(sqlite3 *db, const struct actor *who,
         return -1;
     }
     snprintf(detail, sizeof detail, "%lld reacties", n);
-    if (audit_ok(db, who, "consultatie.sluiten", "consultatie", id,
-                 detail) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+    if (domain_audit_ok(db, who, "consultatie.sluiten", "consultatie", id,
+                        detail) != 0 || store_commit(db) != 0)
+        return domain_store_failed_keep(db, f);
     return 0;
 }
 
@@ -1181,8 +1097,8 @@ int flow_consultatie_close(sqlite3 *db, const struct actor *who,
 
 static void cons_bools(json_t *o)
 {
-    set_bool(o, "termijnVerstreken");
-    set_bool(o, "openVoorReacties");
+    domain_set_bool(o, "termijnVerstreken");
+    domain_set_bool(o, "openVoorReacties");
 }
 
 json_t *flow_consultatie_get(sqlite3 *db, long long id, int names)
@@ -1191,7 +1107,7 @@ json_t *flow_consultatie_get(sqlite3 *db, long long id, int names)
     json_t *c, *rows, *o;
     size_t i;
 
-    today_local(today);
+    domain_today_local(today);
     c = sqljson_row(db, "SELECT " CONS_COLUMNS ", c.text AS tekst, "
                         "c.created_by AS aangemaaktDoor" CONS_FROM_SQL
                         " WHERE c.id = ?1", "iss", id, NULL, today);
@@ -1237,32 +1153,18 @@ json_t *flow_consultatie_list(sqlite3 *db, const struct flow_filter *flt,
         " WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR "
         "c.body_code = ?2)";
     char today[11];
-    struct buf sql;
     json_t *rows = NULL, *o;
     size_t i;
 
     *total = 0;
     if (filter_check(db, flt, statuses, f) != 0)
         return NULL;
-    today_local(today);
-    buf_init(&sql, 4096);
-    buf_puts(&sql, "SELECT count(*) FROM consultation c");
-    buf_puts(&sql, where);
-    *total = buf_failed(&sql) ? -1 : list_count(db, buf_str(&sql), flt,
-                                                today);
-    buf_reset(&sql);
-    buf_puts(&sql, "SELECT " CONS_COLUMNS CONS_FROM_SQL);
-    buf_puts(&sql, where);
-    buf_puts(&sql, " ORDER BY c.id DESC LIMIT ?4 OFFSET ?5");
-    if (*total >= 0 && !buf_failed(&sql))
-        rows = sqljson_rows(db, buf_str(&sql), "sssii", flt->status,
-                            flt->body, today, limit, offset);
-    buf_free(&sql);
-    if (rows == NULL) {
-        fault_set(f, FAULT_STORE, "De consultaties konden niet worden "
-                  "gelezen.");
+    domain_today_local(today);
+    rows = list_rows(db, flt, "consultation", "c",
+                     "SELECT " CONS_COLUMNS CONS_FROM_SQL,
+                     where, today, offset, limit, total, "consultaties", f);
+    if (rows == NULL)
         return NULL;
-    }
     json_array_foreach(rows, i, o)
         cons_bools(o);
     return rows;
@@ -1366,12 +1268,12 @@ long long flow_ser_create(sqlite3 *db, const struct actor *who, json_t *in,
 
     if (!flow_may(who, ACT_SER_BEHEREN, NULL)) {
         forbid(who, ACT_SER_BEHEREN, NULL, NULL, f);
-        refuse(db, who, "ser.aanmaken", "ser-verzoek", 0, f);
+        domain_refuse(db, who, "ser.aanmaken", "ser-verzoek", 0, f);
         return -1;
     }
     if (input_check(in, ser_fields, 0, f) != 0)
         return -1;
-    if (!has_text(input_str(in, "vraag"))) {
+    if (!domain_has_text(input_str(in, "vraag"))) {
         fault_set(f, FAULT_INVALID, "Vraag is verplicht en bestaat niet "
                   "alleen uit spaties.");
         return -1;
@@ -1387,20 +1289,21 @@ long long flow_ser_create(sqlite3 *db, const struct actor *who, json_t *in,
                   "\"%.48s\" (rapport, regels 1880–1884).", body);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "INSERT INTO ser_request(body_code, question, "
                            "status, created_at) VALUES (?,?,'voorbereid',?)");
     store_bind_text(st, 1, body);
     store_bind_text(st, 2, input_str(in, "vraag"));
     store_bind_text(st, 3, now);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     id = sqlite3_last_insert_rowid(db);
-    if (audit_ok(db, who, "ser.aanmaken", "ser-verzoek", id, body) != 0 ||
+    if (domain_audit_ok(db, who, "ser.aanmaken", "ser-verzoek", id,
+                        body) != 0 ||
         store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed_keep(db, f);
     return id;
 }
 
@@ -1441,8 +1344,8 @@ static int ser_agenda(sqlite3 *db, const struct ser *s, const char *to,
     if (strcmp(to, "gesteld") == 0) {
         snprintf(ref, sizeof ref, "ser-verzoek:%lld:vraag", s->id);
         buf_printf(&t, "Vraag aan de SER (%s): ", s->body_name);
-        put_chars(&t, s->question, FLOW_QUESTION_TITLE);
-        put_chars(&d, s->question, FLOW_AGENDA_EXCERPT);
+        domain_put_chars(&t, s->question, FLOW_QUESTION_TITLE);
+        domain_put_chars(&d, s->question, FLOW_AGENDA_EXCERPT);
         buf_printf(&d, "\n\nSER-verzoek %lld, via de governance gesteld "
                    "door: %s. Zie /ser-verzoeken/%lld.", s->id,
                    s->body_name, s->id);
@@ -1450,8 +1353,8 @@ static int ser_agenda(sqlite3 *db, const struct ser *s, const char *to,
     } else if (strcmp(to, "advies-ontvangen") == 0) {
         snprintf(ref, sizeof ref, "ser-verzoek:%lld:advies", s->id);
         buf_puts(&t, "Advies van de SER: ");
-        put_chars(&t, s->question, FLOW_QUESTION_TITLE);
-        put_chars(&d, advice, FLOW_AGENDA_EXCERPT);
+        domain_put_chars(&t, s->question, FLOW_QUESTION_TITLE);
+        domain_put_chars(&d, advice, FLOW_AGENDA_EXCERPT);
         buf_printf(&d, "\n\nAdvies van de SER op SER-verzoek %lld (gesteld "
                    "door: %s). Zie /ser-verzoeken/%lld.", s->id,
                    s->body_name, s->id);
@@ -1481,7 +1384,7 @@ int flow_ser_transition(sqlite3 *db, const struct actor *who, long long id,
     advice = input_str(in, "advies");
     if (!flow_may(who, ACT_SER_BEHEREN, NULL)) {
         forbid(who, ACT_SER_BEHEREN, NULL, NULL, f);
-        refuse(db, who, "ser.overgang", "ser-verzoek", id, f);
+        domain_refuse(db, who, "ser.overgang", "ser-verzoek", id, f);
         goto cleanup;
     }
     if (!ser_step_ok(s.status, to)) {
@@ -1492,7 +1395,7 @@ int flow_ser_transition(sqlite3 *db, const struct actor *who, long long id,
                   allowed[0] ? allowed : "geen (afgehandeld)");
         goto cleanup;
     }
-    if (strcmp(to, "advies-ontvangen") == 0 && !has_text(advice)) {
+    if (strcmp(to, "advies-ontvangen") == 0 && !domain_has_text(advice)) {
         fault_set(f, FAULT_INVALID, "Advies is verplicht bij de stap naar "
                   "\"Advies ontvangen\": leg het advies van de SER vast.");
         goto cleanup;
@@ -1502,9 +1405,9 @@ int flow_ser_transition(sqlite3 *db, const struct actor *who, long long id,
                   "\"Advies ontvangen\".");
         goto cleanup;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         goto cleanup;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "UPDATE ser_request SET status = ?1, "
                            "asked_at = CASE WHEN ?1 = 'gesteld' THEN ?2 "
                            "ELSE asked_at END, advice = CASE WHEN ?1 = "
@@ -1518,7 +1421,7 @@ int flow_ser_transition(sqlite3 *db, const struct actor *who, long long id,
     store_bind_int(st, 4, id);
     store_bind_text(st, 5, s.status);
     if (store_exec_stmt(st) != 0) {
-        store_failed(db, f);
+        domain_store_failed_keep(db, f);
         goto cleanup;
     }
     if (sqlite3_changes(db) != 1) {
@@ -1536,16 +1439,17 @@ int flow_ser_transition(sqlite3 *db, const struct actor *who, long long id,
 
         /* the question waits on the SER's agenda no longer */
         snprintf(prefix, sizeof prefix, "ser-verzoek:%lld:", id);
-        now_local(local);
+        domain_now_local(local);
         if (agenda_withdraw(db, "ser", prefix, local) != 0) {
-            store_failed(db, f);
+            domain_store_failed_keep(db, f);
             goto cleanup;
         }
     }
     snprintf(detail, sizeof detail, "%s -> %s", s.status, to);
-    if (audit_ok(db, who, "ser.overgang", "ser-verzoek", id, detail) != 0 ||
+    if (domain_audit_ok(db, who, "ser.overgang", "ser-verzoek", id,
+                        detail) != 0 ||
         store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed_keep(db, f);
         goto cleanup;
     }
     rc = 0;
@@ -1591,31 +1495,17 @@ json_t *flow_ser_list(sqlite3 *db, const struct flow_filter *flt,
     static const char *const where =
         " WHERE (?1 IS NULL OR s.status = ?1) AND (?2 IS NULL OR "
         "s.body_code = ?2)";
-    struct buf sql;
     json_t *rows = NULL, *o;
     size_t i;
 
     *total = 0;
     if (filter_check(db, flt, ser_codes, f) != 0)
         return NULL;
-    buf_init(&sql, 4096);
-    buf_puts(&sql, "SELECT count(*) FROM ser_request s");
-    buf_puts(&sql, where);
-    *total = buf_failed(&sql) ? -1 : list_count(db, buf_str(&sql), flt,
-                                                NULL);
-    buf_reset(&sql);
-    buf_puts(&sql, "SELECT " SER_COLUMNS SER_FROM_SQL);
-    buf_puts(&sql, where);
-    buf_puts(&sql, " ORDER BY s.id DESC LIMIT ?3 OFFSET ?4");
-    if (*total >= 0 && !buf_failed(&sql))
-        rows = sqljson_rows(db, buf_str(&sql), "ssii", flt->status,
-                            flt->body, limit, offset);
-    buf_free(&sql);
-    if (rows == NULL) {
-        fault_set(f, FAULT_STORE, "De SER-verzoeken konden niet worden "
-                  "gelezen.");
+    rows = list_rows(db, flt, "ser_request", "s",
+                     "SELECT " SER_COLUMNS SER_FROM_SQL,
+                     where, NULL, offset, limit, total, "SER-verzoeken", f);
+    if (rows == NULL)
         return NULL;
-    }
     json_array_foreach(rows, i, o)
         ser_decorate(o);
     return rows;
@@ -1761,7 +1651,7 @@ static json_t *inbox_knelpunten(sqlite3 *db, const struct actor *who)
     for (k = 0; k < total && k < FLOW_INBOX_MAX; k++) {
         o = rows[k];
         json_object_del(o, "sinds");
-        set_bool(o, "teLaat");
+        domain_set_bool(o, "teLaat");
         json_array_append(items, o);
     }
     free(rows);
@@ -1826,7 +1716,7 @@ static json_t *inbox_verzoeken(sqlite3 *db, const struct actor *who,
         return NULL;
     }
     json_array_foreach(items, i, o)
-        set_bool(o, "teLaat");
+        domain_set_bool(o, "teLaat");
     return section(n, items);
 }
 
@@ -2048,7 +1938,7 @@ json_t *flow_inbox(sqlite3 *db, const struct actor *who)
 
     if (who->role == ROLE_NONE)
         return NULL;
-    today_local(today);
+    domain_today_local(today);
     kp = inbox_knelpunten(db, who);
     vz = inbox_verzoeken(db, who, today);
     cs = inbox_consultaties(db, who, today);

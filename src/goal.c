@@ -20,6 +20,7 @@
  * ambitions in C (see goal.h for the rule). "Today" for the late signal
  * is the local date, bound as a parameter. */
 #include "goal.h"
+#include "domain.h"
 #include "buf.h"
 #include "input.h"
 #include "perm.h"
@@ -88,77 +89,19 @@ static const struct input_field action_fields[] = {
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-/* Today's local date as YYYY-MM-DD (the server runs in
- * Europe/Amsterdam). */
-static void today_local(char out[11])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&t, &tm) == NULL) {
-        snprintf(out, 11, "2000-01-01");
-        return;
-    }
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-static void now_utc(char out[21])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (gmtime_r(&t, &tm) == NULL) {
-        snprintf(out, 21, "2000-01-01T00:00:00Z");
-        return;
-    }
-    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* 1 when s has a character other than white space. */
-static int has_text(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
-static int begin_tx(sqlite3 *db, struct fault *f)
-{
-    if (store_begin(db) == 0)
-        return 0;
-    fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-    return -1;
-}
-
-static int store_failed(sqlite3 *db, struct fault *f)
-{
-    store_rollback(db);
-    fault_set(f, FAULT_STORE, "Opslaan is mislukt.");
-    return -1;
-}
-
 /* Audit a refusal (lack of permission) outside any transaction. */
 static void refuse_audit(sqlite3 *db, const struct actor *who,
                          enum perm_action a, const char *type, long long id,
                          const struct fault *f)
 {
-    char idtxt[32];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    audit_write(db, who, perm_rule(a)->code, type, id > 0 ? idtxt : "",
-                "geweigerd", f->msg);
+    domain_refuse(db, who, perm_rule(a)->code, type, id, f);
 }
 
 static int write_audit(sqlite3 *db, const struct actor *who,
                        enum perm_action a, const char *type, long long id,
                        const char *detail)
 {
-    char idtxt[32];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    return audit_write(db, who, perm_rule(a)->code, type, idtxt, "gelukt",
-                       detail);
+    return domain_audit_ok(db, who, perm_rule(a)->code, type, id, detail);
 }
 
 /* "titel, status" - the keys of a patch, for the audit detail. */
@@ -218,7 +161,7 @@ static int check_title(json_t *in, struct fault *f)
 {
     json_t *t = json_object_get(in, "titel");
 
-    if (t && !has_text(json_string_value(t))) {
+    if (t && !domain_has_text(json_string_value(t))) {
         fault_set(f, FAULT_INVALID, "Titel is verplicht en bestaat niet "
                   "alleen uit spaties.");
         return -1;
@@ -668,7 +611,7 @@ long long goal_ambition_create(sqlite3 *db, const struct actor *who,
     if (check_fields(in, ambition_fields, 0, NULL, NULL, f) != 0 ||
         check_title(in, f) != 0)
         return -1;
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "INSERT INTO ambition(ord, title, description) "
                            "VALUES ((SELECT coalesce(max(ord), 0) + 1 FROM "
@@ -676,11 +619,11 @@ long long goal_ambition_create(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 1, input_str(in, "titel"));
     store_bind_text(st, 2, text_or_empty(in, "omschrijving"));
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     id = sqlite3_last_insert_rowid(db);
     if (write_audit(db, who, ACT_DOEL_BEHEREN, "ambitie", id, "nieuw") != 0 ||
         store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return id;
 }
 
@@ -702,7 +645,7 @@ int goal_ambition_update(sqlite3 *db, const struct actor *who, long long id,
         check_title(in, f) != 0)
         goto refused;
     json_object_update(cur, in);
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         goto refused;
     st = store_prepare(db, "UPDATE ambition SET title = ?, description = ? "
                            "WHERE id = ?");
@@ -713,7 +656,7 @@ int goal_ambition_update(sqlite3 *db, const struct actor *who, long long id,
     if (store_exec_stmt(st) != 0 ||
         write_audit(db, who, ACT_DOEL_BEHEREN, "ambitie", id, detail) != 0 ||
         store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         goto refused;
     }
     json_decref(cur);
@@ -777,7 +720,7 @@ long long goal_create(sqlite3 *db, const struct actor *who, json_t *in,
     if (check_fields(in, goal_fields, 0, "indicatoren", NULL, f) != 0 ||
         check_title(in, f) != 0 || goal_refs(db, in, f) != 0)
         return -1;
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "INSERT INTO goal(ambition_id, title, "
                            "description, meeting_id) VALUES (?,?,?,?)");
@@ -786,12 +729,12 @@ long long goal_create(sqlite3 *db, const struct actor *who, json_t *in,
     store_bind_text(st, 3, text_or_empty(in, "omschrijving"));
     bind_opt_id(st, 4, in, "vergadering");
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     id = sqlite3_last_insert_rowid(db);
     if (write_indicators(db, id, in) != 0 ||
         write_audit(db, who, ACT_DOEL_BEHEREN, "doel", id, "nieuw") != 0 ||
         store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return id;
 }
 
@@ -814,7 +757,7 @@ int goal_update(sqlite3 *db, const struct actor *who, long long id,
         check_title(in, f) != 0 || goal_refs(db, in, f) != 0)
         goto refused;
     json_object_update(cur, in);
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         goto refused;
     st = store_prepare(db, "UPDATE goal SET ambition_id = ?, title = ?, "
                            "description = ?, meeting_id = ? WHERE id = ?");
@@ -829,7 +772,7 @@ int goal_update(sqlite3 *db, const struct actor *who, long long id,
          write_indicators(db, id, in) != 0) ||
         write_audit(db, who, ACT_DOEL_BEHEREN, "doel", id, detail) != 0 ||
         store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         goto refused;
     }
     json_decref(cur);
@@ -878,7 +821,7 @@ long long goal_objective_create(sqlite3 *db, const struct actor *who,
         pillar_perm(db, who, input_str(in, "pijler"), "doelstelling", 0,
                     f) != 0)
         return -1;
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "INSERT INTO objective(goal_id, pillar_code, "
                            "title, description) VALUES (?,?,?,?)");
@@ -887,13 +830,13 @@ long long goal_objective_create(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 3, input_str(in, "titel"));
     store_bind_text(st, 4, text_or_empty(in, "omschrijving"));
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     id = sqlite3_last_insert_rowid(db);
     snprintf(detail, sizeof detail, "nieuw, pijler %s",
              input_str(in, "pijler"));
     if (write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "doelstelling", id,
                     detail) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return id;
 }
 
@@ -923,7 +866,7 @@ int goal_objective_update(sqlite3 *db, const struct actor *who,
         pillar_perm(db, who, sqljson_str(cur, "pijler"), "doelstelling", id,
                     f) != 0)
         goto refused;
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         goto refused;
     st = store_prepare(db, "UPDATE objective SET goal_id = ?, pillar_code = "
                            "?, title = ?, description = ? WHERE id = ?");
@@ -936,7 +879,7 @@ int goal_objective_update(sqlite3 *db, const struct actor *who,
     if (store_exec_stmt(st) != 0 ||
         write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "doelstelling", id,
                     detail) != 0 || store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         goto refused;
     }
     json_decref(cur);
@@ -1101,9 +1044,9 @@ long long goal_action_create(sqlite3 *db, const struct actor *who,
     a = json_copy(in);
     if (a == NULL || action_rules(a, in, f) != 0)
         goto cleanup;
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         goto cleanup;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "INSERT INTO goal_action(objective_id, title, "
                            "description, contact, means, start_date, "
                            "deadline, status, progress, domain, meeting_id, "
@@ -1112,7 +1055,7 @@ long long goal_action_create(sqlite3 *db, const struct actor *who,
     bind_action(st, a);
     store_bind_text(st, 12, now);
     if (store_exec_stmt(st) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         goto cleanup;
     }
     id = sqlite3_last_insert_rowid(db);
@@ -1120,7 +1063,7 @@ long long goal_action_create(sqlite3 *db, const struct actor *who,
     if (write_owners(db, id, ids, n) != 0 ||
         write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "uitvoeringsactie",
                     id, detail) != 0 || store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         id = -1;
     }
 cleanup:
@@ -1165,9 +1108,9 @@ int goal_action_update(sqlite3 *db, const struct actor *who, long long id,
         (sqljson_int(cur, "doelstelling") != old_objective &&
          objective_room(db, sqljson_int(cur, "doelstelling"), f) != 0))
         goto refused;
-    if (action_rules(cur, in, f) != 0 || begin_tx(db, f) != 0)
+    if (action_rules(cur, in, f) != 0 || domain_begin_tx(db, f) != 0)
         goto refused;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "UPDATE goal_action SET objective_id = ?1, "
                            "title = ?2, description = ?3, contact = ?4, "
                            "means = ?5, start_date = ?6, deadline = ?7, "
@@ -1183,7 +1126,7 @@ int goal_action_update(sqlite3 *db, const struct actor *who, long long id,
          write_owners(db, id, ids, n) != 0) ||
         write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "uitvoeringsactie", id,
                     detail) != 0 || store_commit(db) != 0) {
-        store_failed(db, f);
+        domain_store_failed(db, f);
         goto refused;
     }
     json_decref(cur);
@@ -1277,7 +1220,7 @@ static json_t *objective_rows(sqlite3 *db, const char *pillar,
     struct buf sql, where;
     json_t *rows = NULL;
 
-    today_local(today);
+    domain_today_local(today);
     buf_init(&sql, 8192);
     buf_init(&where, 512);
     buf_puts(&where, " WHERE 1");
@@ -1557,7 +1500,7 @@ json_t *goal_action_get(sqlite3 *db, long long id)
     json_t *rows;
     json_t *o = NULL;
 
-    today_local(today);
+    domain_today_local(today);
     rows = sqljson_rows(db, "SELECT " ACTION_COLUMNS ACTION_FROM
                             " WHERE a.id = ?2", "si", today, id);
     if (rows && json_array_size(rows) == 1) {
@@ -1577,7 +1520,7 @@ json_t *goal_objective_get(sqlite3 *db, long long id)
         goto cleanup;
     o = json_incref(json_array_get(rows, 0));
     finish(o);
-    today_local(today);
+    domain_today_local(today);
     acts = sqljson_rows(db, "SELECT " ACTION_COLUMNS ACTION_FROM
                             " WHERE a.objective_id = ?2 ORDER BY "
                             "a.deadline, a.id LIMIT ?3", "sii", today, id,
@@ -1677,7 +1620,7 @@ json_t *goal_action_list(sqlite3 *db, const struct goal_action_filter *flt,
     json_t *rows = NULL;
 
     *total = 0;
-    today_local(today);
+    domain_today_local(today);
     buf_init(&sql, 8192);
     buf_puts(&sql, "SELECT count(*) FROM goal_action a");
     action_where(&sql, flt);

@@ -2,6 +2,7 @@
  * suggestions over its inverted index (see initiative.h for the formula
  * and what is exact). */
 #include "initiative.h"
+#include "domain.h"
 #include "input.h"
 #include "log.h"
 #include "sqljson.h"
@@ -352,15 +353,6 @@ static int build_doc(struct textsim_doc *d, const char *title,
     return 0;
 }
 
-/* 1 when s has a character other than white space. */
-static int has_text(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 /* 0 when the pillar exists; else f names the pillars there are. */
 static int check_pillar(sqlite3 *db, const char *code, struct fault *f)
 {
@@ -454,11 +446,11 @@ long long initiative_create(sqlite3 *db, const struct actor *who, json_t *in,
     title = input_str(in, "titel");
     descr = input_str(in, "omschrijving");
     contact = input_str(in, "contact") ? input_str(in, "contact") : "";
-    if (!has_text(title)) {
+    if (!domain_has_text(title)) {
         fault_set(f, FAULT_INVALID, "Titel is verplicht.");
         return -1;
     }
-    if (!has_text(descr)) {
+    if (!domain_has_text(descr)) {
         fault_set(f, FAULT_INVALID, "Omschrijving is verplicht.");
         return -1;
     }
@@ -951,7 +943,7 @@ json_t *initiative_similar(sqlite3 *db, long long id, const char *text,
                           limit, f);
         else
             fault_set(f, FAULT_STORE, "Onvoldoende geheugen.");
-    } else if (text == NULL || !has_text(text)) {
+    } else if (text == NULL || !domain_has_text(text)) {
         fault_set(f, FAULT_INVALID, "Geef een tekst om mee te vergelijken.");
     } else if (!text_clean(text, 1)) {
         fault_set(f, FAULT_INVALID, "De tekst bevat ongeldige tekens.");

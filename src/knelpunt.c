@@ -14,6 +14,7 @@
  * scopes are stored as lowercase codes ("pv25") while the CBS region
  * codes are uppercase ("PV25"). */
 #include "knelpunt.h"
+#include "domain.h"
 #include "agenda.h"
 #include "buf.h"
 #include "input.h"
@@ -61,84 +62,6 @@ static const struct input_field transition_fields[] = {
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
-
-/* Current UTC time as stored ("YYYY-MM-DDTHH:MM:SSZ"). */
-static void now_utc(char out[21])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (gmtime_r(&t, &tm) == NULL) {
-        snprintf(out, 21, "2000-01-01T00:00:00Z");
-        return;
-    }
-    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* Current local time as meetings store it ("YYYY-MM-DDTHH:MM"). */
-static void now_local(char out[17])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&t, &tm) == NULL) {
-        snprintf(out, 17, "2000-01-01T00:00");
-        return;
-    }
-    strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
-}
-
-/* 1 when s has a character other than white space. */
-static int has_text(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
-/* Append at most `chars` characters of UTF-8 text s, with "…" when cut. */
-static void put_chars(struct buf *b, const char *s, size_t chars)
-{
-    const char *p = s;
-    size_t n = 0;
-
-    while (*p) {
-        if (((unsigned char)*p & 0xC0) != 0x80) {
-            if (n == chars)
-                break;
-            n++;
-        }
-        p++;
-    }
-    buf_append(b, s, (size_t)(p - s));
-    if (*p)
-        buf_puts(b, "…");
-}
-
-/* Replace the integer member key of o by a JSON boolean. */
-static void set_bool(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (v && !json_is_boolean(v))
-        json_object_set_new(o, key, json_boolean(json_integer_value(v)));
-}
-
-static int begin_tx(sqlite3 *db, struct fault *f)
-{
-    if (store_begin(db) == 0)
-        return 0;
-    fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-    return -1;
-}
-
-static int store_failed(sqlite3 *db, struct fault *f)
-{
-    store_rollback(db);
-    fault_set(f, FAULT_STORE, "Opslaan is mislukt.");
-    return -1;
-}
 
 /* The permission action with code `code`; -1 when unknown. */
 static int action_by_code(const char *code)
@@ -701,11 +624,7 @@ static void refuse_audit(sqlite3 *db, const struct actor *who,
                          const char *action, long long id,
                          const struct fault *f)
 {
-    char idtxt[32];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    audit_write(db, who, action, "knelpunt", id > 0 ? idtxt : "",
-                "geweigerd", f->msg);
+    domain_refuse(db, who, action, "knelpunt", id, f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -789,11 +708,12 @@ static int create_check(sqlite3 *db, const struct actor *who, json_t *in,
     json_decref(copy);
     if (rc != 0)
         return -1;
-    if (!has_text(input_str(in, "titel")) ||
-        !has_text(input_str(in, "omschrijving"))) {
+    if (!domain_has_text(input_str(in, "titel")) ||
+        !domain_has_text(input_str(in, "omschrijving"))) {
         fault_set(f, FAULT_INVALID, "%s is verplicht en bestaat niet "
-                  "alleen uit spaties.", has_text(input_str(in, "titel"))
-                  ? "Omschrijving" : "Titel");
+                  "alleen uit spaties.",
+                  domain_has_text(input_str(in, "titel")) ? "Omschrijving"
+                                                          : "Titel");
         return -1;
     }
     region = input_str(in, "regio");
@@ -859,9 +779,9 @@ long long knelpunt_create(sqlite3 *db, const struct actor *who, json_t *in,
             refuse_audit(db, who, "knelpunt.melden", 0, f);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     evidence = input_str(in, "onderbouwing");
     st = store_prepare(db, "INSERT INTO knelpunt(title, description, origin, "
                            "region_code, evidence, state, raised_by, "
@@ -877,7 +797,7 @@ long long knelpunt_create(sqlite3 *db, const struct actor *who, json_t *in,
     store_bind_text(st, 7, now);
     store_bind_text(st, 8, now);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     id = sqlite3_last_insert_rowid(db);
     p = json_object_get(in, "pijlers");
     json_array_foreach(p, i, v) {
@@ -886,7 +806,7 @@ long long knelpunt_create(sqlite3 *db, const struct actor *who, json_t *in,
         store_bind_int(st, 1, id);
         store_bind_text(st, 2, json_string_value(v));
         if (store_exec_stmt(st) != 0)
-            return store_failed(db, f);
+            return domain_store_failed(db, f);
     }
     st = store_prepare(db, "INSERT INTO knelpunt_event(knelpunt_id, "
                            "from_state, to_state, at, actor, actor_role, "
@@ -896,11 +816,11 @@ long long knelpunt_create(sqlite3 *db, const struct actor *who, json_t *in,
     store_bind_text(st, 3, who->name[0] ? who->name : "anoniem");
     store_bind_text(st, 4, perm_role_code(who->role));
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     snprintf(idtxt, sizeof idtxt, "%lld", id);
     if (audit_write(db, who, "knelpunt.melden", "knelpunt", idtxt, "gelukt",
                     input_str(in, "regio")) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return id;
 }
 
@@ -943,16 +863,16 @@ static long long propose(sqlite3 *db, const struct kp *k,
     snprintf(title, sizeof title, "Knelpunt: %s", k->title);
     snprintf(idtxt, sizeof idtxt, "%lld", k->id);
     buf_init(&d, 16384);
-    put_chars(&d, desc_src, KP_AGENDA_EXCERPT);
+    domain_put_chars(&d, desc_src, KP_AGENDA_EXCERPT);
     buf_printf(&d, "\n\nKnelpunt %lld uit %s (herkomst: %s), van %s naar "
                "%s.", k->id, k->region_name, k->origin, from->name,
                to->name);
     if (comment && comment[0]) {
         buf_puts(&d, " Toelichting: ");
-        put_chars(&d, comment, KP_AGENDA_EXCERPT);
+        domain_put_chars(&d, comment, KP_AGENDA_EXCERPT);
     }
     buf_printf(&d, " Zie /knelpunten/%s.", idtxt);
-    now_local(after);
+    domain_now_local(after);
     if (!buf_failed(&d))
         item = agenda_propose(db, to->body, after, "knelpunt", ref, title,
                               buf_str(&d), f);
@@ -1015,15 +935,15 @@ int knelpunt_transition(sqlite3 *db, const struct actor *who, long long id,
         refuse_audit(db, who, perm_rule(t.action)->code, id, f);
         return -1;
     }
-    if (t.needs_reason && !has_text(comment)) {
+    if (t.needs_reason && !domain_has_text(comment)) {
         fault_set(f, FAULT_INVALID, "Een toelichting is verplicht bij de stap "
                   "van \"%s\" naar \"%s\": geef de reden.", from.name,
                   to.name);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
-    now_utc(now);
+    domain_now_utc(now);
     st = store_prepare(db, "UPDATE knelpunt SET state = ?, state_since = ? "
                            "WHERE id = ? AND state = ?");
     store_bind_text(st, 1, to.code);
@@ -1031,7 +951,7 @@ int knelpunt_transition(sqlite3 *db, const struct actor *who, long long id,
     store_bind_int(st, 3, id);
     store_bind_text(st, 4, from.code);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     if (sqlite3_changes(db) != 1) {
         store_rollback(db);
         fault_set(f, FAULT_CONFLICT, "Knelpunt %lld is intussen door iemand "
@@ -1044,9 +964,9 @@ int knelpunt_transition(sqlite3 *db, const struct actor *who, long long id,
         char prefix[64], local[17];
 
         snprintf(prefix, sizeof prefix, "knelpunt:%lld:", id);
-        now_local(local);
+        domain_now_local(local);
         if (agenda_withdraw(db, "knelpunt", prefix, local) != 0)
-            return store_failed(db, f);
+            return domain_store_failed(db, f);
     }
     if (to.body[0]) {
         item = propose(db, &k, &from, &to, comment, f);
@@ -1068,12 +988,12 @@ int knelpunt_transition(sqlite3 *db, const struct actor *who, long long id,
     if (item > 0)
         store_bind_int(st, 8, item);
     if (store_exec_stmt(st) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     snprintf(idtxt, sizeof idtxt, "%lld", id);
     snprintf(detail, sizeof detail, "%s -> %s", from.code, to.code);
     if (audit_write(db, who, perm_rule(t.action)->code, "knelpunt", idtxt,
                     "gelukt", detail) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return 0;
 }
 
@@ -1107,7 +1027,7 @@ int knelpunt_publish(sqlite3 *db, const struct actor *who, long long id,
         fault_set(f, FAULT_CONFLICT, "Knelpunt %lld is al openbaar.", id);
         return -1;
     }
-    if (begin_tx(db, f) != 0)
+    if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "UPDATE knelpunt SET public = 1 WHERE id = ?");
     store_bind_int(st, 1, id);
@@ -1115,7 +1035,7 @@ int knelpunt_publish(sqlite3 *db, const struct actor *who, long long id,
     if (store_exec_stmt(st) != 0 ||
         audit_write(db, who, "knelpunt.publiceren", "knelpunt", idtxt,
                     "gelukt", k.state) != 0 || store_commit(db) != 0)
-        return store_failed(db, f);
+        return domain_store_failed(db, f);
     return 0;
 }
 
@@ -1241,15 +1161,15 @@ json_t *knelpunt_get(sqlite3 *db, long long id, int names)
     if (k == NULL)
         return NULL;
     st = json_object_get(k, "toestand");
-    set_bool(st, "eind");
+    domain_set_bool(st, "eind");
     json_object_set_new(st, "overleg",
         json_is_null(json_object_get(k, "_bcode")) ? json_null()
         : json_pack("{s:O, s:O}", "code", json_object_get(k, "_bcode"),
                     "naam", json_object_get(k, "_bnaam")));
     json_object_del(k, "_bcode");
     json_object_del(k, "_bnaam");
-    set_bool(k, "teLaat");
-    set_bool(k, "openbaar");
+    domain_set_bool(k, "teLaat");
+    domain_set_bool(k, "openbaar");
     if (!names)
         json_object_set_new(json_object_get(k, "gemeld"), "door",
                             json_null());
@@ -1379,9 +1299,9 @@ json_t *knelpunt_list(sqlite3 *db, const struct knelpunt_filter *flt,
                         flt->pillar, limit, offset);
     json_array_foreach(rows, i, o) {
         split_codes(o, "pijlers");
-        set_bool(json_object_get(o, "toestand"), "eind");
-        set_bool(o, "teLaat");
-        set_bool(o, "openbaar");
+        domain_set_bool(json_object_get(o, "toestand"), "eind");
+        domain_set_bool(o, "teLaat");
+        domain_set_bool(o, "openbaar");
     }
 cleanup:
     buf_free(&sql);
@@ -1416,15 +1336,15 @@ json_t *knelpunt_route(sqlite3 *db)
         return NULL;
     }
     json_array_foreach(states, i, o)
-        set_bool(o, "eind");
+        domain_set_bool(o, "eind");
     json_array_foreach(trans, i, o) {
         int a = action_by_code(sqljson_str(o, "actie"));
         const struct perm_rule *rule = a >= 0 ? perm_rule(a) : NULL;
         json_t *roles = json_array(), *own = json_array();
         int r, sec;
 
-        set_bool(o, "redenVerplicht");
-        set_bool(o, "alleenSecretaris");
+        domain_set_bool(o, "redenVerplicht");
+        domain_set_bool(o, "alleenSecretaris");
         sec = json_is_true(json_object_get(o, "alleenSecretaris"));
         for (r = 0; rule && r < ROLE_COUNT; r++) {
             unsigned bit = 1u << r;

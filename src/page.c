@@ -785,3 +785,120 @@ void page_base_url(struct req *r, char *out, size_t len)
                                                                : "http",
              h && h[0] ? h : "localhost");
 }
+
+const char *page_nonempty(const char *s)
+{
+    return s && s[0] ? s : NULL;
+}
+
+void page_set_text(json_t *in, const char *key, const char *v)
+{
+    if (v && v[0])
+        json_object_set_new(in, key, json_string(v));
+}
+
+void page_h3(struct req *r, const char *text)
+{
+    html_lit(&r->out, "<h3 class=\"nl-heading nl-heading--level-3\">");
+    html_txt(&r->out, text);
+    html_lit(&r->out, "</h3>\n");
+}
+
+void page_text_block(struct req *r, const char *s, size_t max_chars)
+{
+    struct buf *b = &r->out, line;
+    const char *p = s;
+    int open = 0, blank = 0;
+
+    buf_init(&line, 4 * max_chars + 1);
+    while (p && *p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *t;
+
+        buf_reset(&line);
+        buf_append(&line, p, len && p[len - 1] == '\r' ? len - 1 : len);
+        for (t = buf_str(&line); *t == ' ' || *t == '\t'; t++)
+            ;
+        if (*t == '\0') {
+            blank = 1;
+        } else {
+            if (open && blank) {
+                html_lit(b, "</p>\n");
+                open = 0;
+            }
+            html_lit(b, open ? "<br>" : "<p class=\"nl-paragraph\">");
+            open = 1;
+            blank = 0;
+            html_txt(b, buf_str(&line));
+        }
+        p = nl ? nl + 1 : p + len;
+    }
+    if (open)
+        html_lit(b, "</p>\n");
+    buf_free(&line);
+}
+
+void page_id_link(struct req *r, const char *base, long long id,
+                  const char *text)
+{
+    char idtxt[24];
+
+    snprintf(idtxt, sizeof idtxt, "%lld", id);
+    page_link(r, base, idtxt, text);
+}
+
+void page_redirect_id(struct req *r, const char *base, long long id,
+                      const char *query)
+{
+    char idtxt[24];
+
+    snprintf(idtxt, sizeof idtxt, "%lld", id);
+    page_redirect(r, base, idtxt, query);
+}
+
+long long page_path_id(struct req *r, const char *what)
+{
+    long long id = page_parse_id(r->param[0]);
+
+    if (id < 0)
+        page_error(r, 404, "Niet gevonden", what);
+    return id;
+}
+
+void page_href_arg(struct req *r, const char *name, const char *value)
+{
+    if (value == NULL)
+        return;
+    html_lit(&r->out, "&amp;");
+    html_url_arg(&r->out, name);
+    html_lit(&r->out, "=");
+    html_url_arg(&r->out, value);
+}
+
+void page_pager(struct req *r, page_href_fn href, const void *ctx,
+                long long page, long long pages)
+{
+    struct buf *b = &r->out;
+
+    if (pages <= 1)
+        return;
+    html_lit(b, "<nav aria-label=\"Paginering\"><p class=\"nl-paragraph "
+                "koers-actions\">");
+    if (page > 1) {
+        html_lit(b, "<a class=\"nl-link\" href=\"");
+        href(r, ctx, page - 1);
+        html_lit(b, "\">Vorige pagina</a> ");
+    }
+    html_lit(b, "<span>Pagina ");
+    html_int(b, page);
+    html_lit(b, " van ");
+    html_int(b, pages);
+    html_lit(b, "</span>");
+    if (page < pages) {
+        html_lit(b, " <a class=\"nl-link\" href=\"");
+        href(r, ctx, page + 1);
+        html_lit(b, "\">Volgende pagina</a>");
+    }
+    html_lit(b, "</p></nav>\n");
+}

@@ -162,4 +162,35 @@ int page_current_year(void);
  * proxy). */
 void page_base_url(struct req *r, char *out, size_t len);
 
+/* ---- parts the list and detail pages share ---- */
+
+/* NULL for an absent or empty value, else s. */
+const char *page_nonempty(const char *s);
+/* Set key of in to the form field's text v when it is not empty. */
+void page_set_text(json_t *in, const char *key, const char *v);
+/* A section heading h3. */
+void page_h3(struct req *r, const char *text);
+/* Multi-line user text: paragraphs at blank lines, <br> within; a line
+ * holds at most max_chars characters (the field's limit). */
+void page_text_block(struct req *r, const char *s, size_t max_chars);
+/* <a class="nl-link" href="BASE+ID">TEXT</a> */
+void page_id_link(struct req *r, const char *base, long long id,
+                  const char *text);
+/* page_redirect to base + id + query. */
+void page_redirect_id(struct req *r, const char *base, long long id,
+                      const char *query);
+/* The id of path parameter 0, or -1 after the 404 page with `what`. */
+long long page_path_id(struct req *r, const char *what);
+/* "&amp;name=value" in an href, value as URL argument; nothing when
+ * value is NULL. */
+void page_href_arg(struct req *r, const char *name, const char *value);
+/* Writes the href of page `page` of a list, escaped for a quoted
+ * attribute; ctx is the caller's (its filters). */
+typedef void (*page_href_fn)(struct req *r, const void *ctx,
+                             long long page);
+/* The pager of a list: "Vorige pagina", "Pagina N van M", "Volgende
+ * pagina" in a nav; nothing when there is one page. */
+void page_pager(struct req *r, page_href_fn href, const void *ctx,
+                long long page, long long pages);
+
 #endif

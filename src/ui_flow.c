@@ -43,61 +43,6 @@ static const char *const cs_status_labels[] = { "Open", "Gesloten", NULL };
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static const char *nonempty(const char *s)
-{
-    return s && s[0] ? s : NULL;
-}
-
-/* Set key to the form field's text when it is not empty. */
-static void set_text(json_t *in, const char *key, const char *v)
-{
-    if (v && v[0])
-        json_object_set_new(in, key, json_string(v));
-}
-
-static void h3(struct req *r, const char *text)
-{
-    html_lit(&r->out, "<h3 class=\"nl-heading nl-heading--level-3\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</h3>\n");
-}
-
-/* Multi-line user text: paragraphs at blank lines, <br> within. */
-static void text_block(struct req *r, const char *s)
-{
-    struct buf *b = &r->out, line;
-    const char *p = s;
-    int open = 0, blank = 0;
-
-    buf_init(&line, 4 * FLOW_TEXT_MAX + 1);
-    while (p && *p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        const char *t;
-
-        buf_reset(&line);
-        buf_append(&line, p, len && p[len - 1] == '\r' ? len - 1 : len);
-        for (t = buf_str(&line); *t == ' ' || *t == '\t'; t++)
-            ;
-        if (*t == '\0') {
-            blank = 1;
-        } else {
-            if (open && blank) {
-                html_lit(b, "</p>\n");
-                open = 0;
-            }
-            html_lit(b, open ? "<br>" : "<p class=\"nl-paragraph\">");
-            open = 1;
-            blank = 0;
-            html_txt(b, buf_str(&line));
-        }
-        p = nl ? nl + 1 : p + len;
-    }
-    if (open)
-        html_lit(b, "</p>\n");
-    buf_free(&line);
-}
-
 /* At most `chars` characters of s, with "…" when cut, as text. */
 static void text_short(struct req *r, const char *s, size_t chars)
 {
@@ -119,26 +64,6 @@ static void text_short(struct req *r, const char *s, size_t chars)
         buf_puts(&t, "…");
     html_txt(&r->out, buf_str(&t));
     buf_free(&t);
-}
-
-/* <a href="BASE+ID">TEXT</a> */
-static void id_link(struct req *r, const char *base, long long id,
-                    const char *text)
-{
-    char idtxt[24];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_link(r, base, idtxt, text);
-}
-
-/* The id of the path, or -1 after the 404 page. */
-static long long path_id(struct req *r, const char *what)
-{
-    long long id = page_parse_id(r->param[0]);
-
-    if (id < 0)
-        page_error(r, 404, "Niet gevonden", what);
-    return id;
 }
 
 static void badge(struct req *r, const char *kind, const char *text)
@@ -309,51 +234,32 @@ static void agenda_section(struct req *r, json_t *items, const char *intro)
     page_table_close(r);
 }
 
-/* The pager of a list at base with its filters. */
-static void list_href(struct req *r, const char *base,
-                      const struct flow_filter *flt, long long page)
+/* A list at base with its filters, for the pager. */
+struct list_at {
+    const char *base;
+    const struct flow_filter *flt;
+};
+
+/* The href of page `page` of a list (ctx: a struct list_at). */
+static void list_href(struct req *r, const void *ctx, long long page)
 {
+    const struct list_at *at = ctx;
     struct buf *b = &r->out;
 
-    html_attr(b, base);
+    html_attr(b, at->base);
     html_lit(b, "?pagina=");
     html_int(b, page);
-    if (flt->status) {
-        html_lit(b, "&amp;status=");
-        html_url_arg(b, flt->status);
-    }
-    if (flt->body) {
-        html_lit(b, "&amp;overleg=");
-        html_url_arg(b, flt->body);
-    }
+    page_href_arg(r, "status", at->flt->status);
+    page_href_arg(r, "overleg", at->flt->body);
 }
 
 static void list_pager(struct req *r, const char *base,
                        const struct flow_filter *flt, long long page,
                        long long pages)
 {
-    struct buf *b = &r->out;
+    struct list_at at = { base, flt };
 
-    if (pages <= 1)
-        return;
-    html_lit(b, "<nav aria-label=\"Paginering\"><p class=\"nl-paragraph "
-                "koers-actions\">");
-    if (page > 1) {
-        html_lit(b, "<a class=\"nl-link\" href=\"");
-        list_href(r, base, flt, page - 1);
-        html_lit(b, "\">Vorige pagina</a> ");
-    }
-    html_lit(b, "<span>Pagina ");
-    html_int(b, page);
-    html_lit(b, " van ");
-    html_int(b, pages);
-    html_lit(b, "</span>");
-    if (page < pages) {
-        html_lit(b, " <a class=\"nl-link\" href=\"");
-        list_href(r, base, flt, page + 1);
-        html_lit(b, "\">Volgende pagina</a>");
-    }
-    html_lit(b, "</p></nav>\n");
+    page_pager(r, list_href, &at, page, pages);
 }
 
 /* The filter form of a list: a status select and, with bodies, a table
@@ -381,10 +287,24 @@ static void list_filters(struct req *r, const char *base,
     page_choices_free(&bc);
 }
 
+/* After a create: to base + id + query, or, when it was refused (id <
+ * 0), the form again with the refusal and its status. */
+static void created(struct req *r, long long id, const struct fault *f,
+                    void (*form)(struct req *, const char *),
+                    const char *base, const char *query)
+{
+    if (id < 0) {
+        r->status = f->kind ? (int)f->kind : 500;
+        form(r, f->msg[0] ? f->msg : "Opslaan is mislukt.");
+        return;
+    }
+    page_redirect_id(r, base, id, query);
+}
+
 /* Read ?pagina; -1 after the 400 page. */
 static long long list_page(struct req *r)
 {
-    const char *ptxt = nonempty(req_query(r, "pagina"));
+    const char *ptxt = page_nonempty(req_query(r, "pagina"));
     long long page = ptxt ? page_parse_id(ptxt) : 1;
 
     if (page < 0 || page > 10000000) {
@@ -494,7 +414,7 @@ void ui_verzoeken(struct req *r)
 
     if (page < 0)
         return;
-    flt.status = nonempty(req_query(r, "status"));
+    flt.status = page_nonempty(req_query(r, "status"));
     items = flow_verzoek_list(r->db, &flt, (page - 1) * UI_FLOW_PAGE,
                               UI_FLOW_PAGE, &total, &f);
     if (items == NULL) {
@@ -531,8 +451,8 @@ void ui_verzoeken(struct req *r)
             html_lit(b, "<tr class=\"utrecht-table__row\">");
             page_td_num(r, sqljson_int(v, "id"));
             page_th_row_open(r);
-            id_link(r, "/verzoeken/", sqljson_int(v, "id"),
-                    sqljson_str(v, "titel"));
+            page_id_link(r, "/verzoeken/", sqljson_int(v, "id"),
+                         sqljson_str(v, "titel"));
             html_lit(b, "</th>");
             page_td_open(r);
             html_txt(b, sqljson_str(json_object_get(v, "aan"), "naam"));
@@ -632,35 +552,28 @@ void ui_verzoek_new(struct req *r)
 void ui_verzoek_create(struct req *r)
 {
     json_t *in = json_object();
-    const char *aan = nonempty(req_field(r, "aan"));
-    const char *mv = nonempty(req_field(r, "vergadering"));
+    const char *aan = page_nonempty(req_field(r, "aan"));
+    const char *mv = page_nonempty(req_field(r, "vergadering"));
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "tekst", req_field(r, "tekst"));
-    set_text(in, "deadline", req_field(r, "deadline"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "tekst", req_field(r, "tekst"));
+    page_set_text(in, "deadline", req_field(r, "deadline"));
     if (aan && strncmp(aan, "overleg:", 8) == 0)
-        set_text(in, "aanOverleg", aan + 8);
+        page_set_text(in, "aanOverleg", aan + 8);
     else if (aan && strncmp(aan, "organisatie:", 12) == 0)
-        set_text(in, "aanOrganisatie", aan + 12);
+        page_set_text(in, "aanOrganisatie", aan + 12);
     else
-        set_text(in, "aanOrganisatie", aan);
+        page_set_text(in, "aanOrganisatie", aan);
     if (mv && page_parse_id(mv) > 0)
         json_object_set_new(in, "vergadering",
                             json_integer(page_parse_id(mv)));
     else
-        set_text(in, "vergadering", mv);
+        page_set_text(in, "vergadering", mv);
     id = flow_verzoek_create(r->db, &r->who, in, &f);
     json_decref(in);
-    if (id < 0) {
-        r->status = f.kind ? (int)f.kind : 500;
-        verzoek_form(r, f.msg[0] ? f.msg : "Opslaan is mislukt.");
-        return;
-    }
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_redirect(r, "/verzoeken/", idtxt, "?vastgelegd=1");
+    created(r, id, &f, verzoek_form, "/verzoeken/", "?vastgelegd=1");
 }
 
 /* The page of verzoek id; form names the form whose refusal err is
@@ -715,8 +628,8 @@ static void verzoek_page(struct req *r, long long id, const char *form,
     html_lit(b, "</dd>");
     if (json_is_object(m)) {
         html_lit(b, "<dt>Gedaan in</dt><dd>");
-        id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
-                sqljson_str(m, "titel"));
+        page_id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
+                     sqljson_str(m, "titel"));
         html_lit(b, " (");
         page_date_long(r, sqljson_str(m, "begin"));
         html_lit(b, ")</dd>");
@@ -731,11 +644,11 @@ static void verzoek_page(struct req *r, long long id, const char *form,
     html_lit(b, "</dd></dl>\n");
 
     page_h2(r, "Het verzoek");
-    text_block(r, sqljson_str(v, "tekst"));
+    page_text_block(r, sqljson_str(v, "tekst"), FLOW_TEXT_MAX);
 
     page_h2_id(r, "antwoord", "Antwoord");
     if (json_is_object(ans)) {
-        text_block(r, sqljson_str(ans, "tekst"));
+        page_text_block(r, sqljson_str(ans, "tekst"), FLOW_TEXT_MAX);
         html_lit(b, "<p class=\"nl-paragraph koers-muted\">Vastgelegd op ");
         page_date_long(r, sqljson_str(ans, "op"));
         if (sqljson_str(ans, "door")[0]) {
@@ -785,7 +698,7 @@ static void verzoek_page(struct req *r, long long id, const char *form,
 
 void ui_verzoek(struct req *r)
 {
-    long long id = path_id(r, "Dit verzoek bestaat niet.");
+    long long id = page_path_id(r, "Dit verzoek bestaat niet.");
 
     if (id > 0)
         verzoek_page(r, id, NULL, NULL);
@@ -793,21 +706,19 @@ void ui_verzoek(struct req *r)
 
 void ui_verzoek_answer(struct req *r)
 {
-    long long id = path_id(r, "Dit verzoek bestaat niet.");
+    long long id = page_path_id(r, "Dit verzoek bestaat niet.");
     struct fault f = { 0 };
     json_t *in;
-    char idtxt[24];
     int rc;
 
     if (id < 0)
         return;
     in = json_object();
-    set_text(in, "antwoord", req_field(r, "antwoord"));
+    page_set_text(in, "antwoord", req_field(r, "antwoord"));
     rc = flow_verzoek_answer(r->db, &r->who, id, in, &f);
     json_decref(in);
     if (rc == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/verzoeken/", idtxt, "?beantwoord=1");
+        page_redirect_id(r, "/verzoeken/", id, "?beantwoord=1");
         return;
     }
     if (!refused(r, &f))
@@ -817,15 +728,13 @@ void ui_verzoek_answer(struct req *r)
 
 void ui_verzoek_withdraw(struct req *r)
 {
-    long long id = path_id(r, "Dit verzoek bestaat niet.");
+    long long id = page_path_id(r, "Dit verzoek bestaat niet.");
     struct fault f = { 0 };
-    char idtxt[24];
 
     if (id < 0)
         return;
     if (flow_verzoek_withdraw(r->db, &r->who, id, &f) == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/verzoeken/", idtxt, "?ingetrokken=1");
+        page_redirect_id(r, "/verzoeken/", id, "?ingetrokken=1");
         return;
     }
     if (!refused(r, &f))
@@ -864,8 +773,8 @@ void ui_consultaties(struct req *r)
 
     if (page < 0)
         return;
-    flt.status = nonempty(req_query(r, "status"));
-    flt.body = nonempty(req_query(r, "overleg"));
+    flt.status = page_nonempty(req_query(r, "status"));
+    flt.body = page_nonempty(req_query(r, "overleg"));
     items = flow_consultatie_list(r->db, &flt, (page - 1) * UI_FLOW_PAGE,
                                   UI_FLOW_PAGE, &total, &f);
     if (items == NULL) {
@@ -904,8 +813,8 @@ void ui_consultaties(struct req *r)
             html_lit(b, "<tr class=\"utrecht-table__row\">");
             page_td_num(r, sqljson_int(c, "id"));
             page_th_row_open(r);
-            id_link(r, "/consultaties/", sqljson_int(c, "id"),
-                    sqljson_str(c, "titel"));
+            page_id_link(r, "/consultaties/", sqljson_int(c, "id"),
+                         sqljson_str(c, "titel"));
             html_lit(b, "</th>");
             page_td_open(r);
             html_txt(b, sqljson_str(json_object_get(c, "overleg"), "naam"));
@@ -981,22 +890,15 @@ void ui_consultatie_create(struct req *r)
 {
     json_t *in = json_object();
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
-    set_text(in, "overleg", req_field(r, "overleg"));
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "tekst", req_field(r, "tekst"));
-    set_text(in, "deadline", req_field(r, "deadline"));
+    page_set_text(in, "overleg", req_field(r, "overleg"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "tekst", req_field(r, "tekst"));
+    page_set_text(in, "deadline", req_field(r, "deadline"));
     id = flow_consultatie_create(r->db, &r->who, in, &f);
     json_decref(in);
-    if (id < 0) {
-        r->status = f.kind ? (int)f.kind : 500;
-        consultatie_form(r, f.msg[0] ? f.msg : "Opslaan is mislukt.");
-        return;
-    }
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_redirect(r, "/consultaties/", idtxt, "?uitgezet=1");
+    created(r, id, &f, consultatie_form, "/consultaties/", "?uitgezet=1");
 }
 
 static void reacties_table(struct req *r, json_t *rows, int names)
@@ -1019,7 +921,7 @@ static void reacties_table(struct req *r, json_t *rows, int names)
         html_txt(b, sqljson_str(reg, "code"));
         html_lit(b, ")</span></th>");
         page_td_open(r);
-        text_block(r, sqljson_str(x, "tekst"));
+        page_text_block(r, sqljson_str(x, "tekst"), FLOW_TEXT_MAX);
         html_lit(b, "</td>");
         page_td_open(r);
         page_date_long(r, sqljson_str(x, "op"));
@@ -1151,7 +1053,7 @@ static void consultatie_page(struct req *r, long long id, const char *form,
     html_lit(b, "</dd></dl>\n");
 
     page_h2(r, "De vraag aan de regio's");
-    text_block(r, sqljson_str(c, "tekst"));
+    page_text_block(r, sqljson_str(c, "tekst"), FLOW_TEXT_MAX);
 
     page_h2_id(r, "reacties", "Reacties per regio");
     if (json_array_size(reacties) == 0)
@@ -1187,7 +1089,7 @@ static void consultatie_page(struct req *r, long long id, const char *form,
 
 void ui_consultatie(struct req *r)
 {
-    long long id = path_id(r, "Deze consultatie bestaat niet.");
+    long long id = page_path_id(r, "Deze consultatie bestaat niet.");
 
     if (id > 0)
         consultatie_page(r, id, NULL, NULL);
@@ -1195,17 +1097,16 @@ void ui_consultatie(struct req *r)
 
 void ui_consultatie_reactie(struct req *r)
 {
-    long long id = path_id(r, "Deze consultatie bestaat niet.");
-    const char *region = nonempty(req_field(r, "regio"));
+    long long id = page_path_id(r, "Deze consultatie bestaat niet.");
+    const char *region = page_nonempty(req_field(r, "regio"));
     struct fault f = { 0 };
-    char idtxt[24];
     json_t *in;
     int rc = -1, created;
 
     if (id < 0)
         return;
     in = json_object();
-    set_text(in, "tekst", req_field(r, "tekst"));
+    page_set_text(in, "tekst", req_field(r, "tekst"));
     if (region == NULL)
         fault_set(&f, FAULT_INVALID, "Kies de regio waarvoor u reageert.");
     else
@@ -1213,8 +1114,7 @@ void ui_consultatie_reactie(struct req *r)
                                      &created, &f);
     json_decref(in);
     if (rc == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/consultaties/", idtxt, "?gereageerd=1#reacties");
+        page_redirect_id(r, "/consultaties/", id, "?gereageerd=1#reacties");
         return;
     }
     /* an unknown region is a wrong choice in the form, not a lost page */
@@ -1227,15 +1127,13 @@ void ui_consultatie_reactie(struct req *r)
 
 void ui_consultatie_close(struct req *r)
 {
-    long long id = path_id(r, "Deze consultatie bestaat niet.");
+    long long id = page_path_id(r, "Deze consultatie bestaat niet.");
     struct fault f = { 0 };
-    char idtxt[24];
 
     if (id < 0)
         return;
     if (flow_consultatie_close(r->db, &r->who, id, &f) == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/consultaties/", idtxt, "?gesloten=1");
+        page_redirect_id(r, "/consultaties/", id, "?gesloten=1");
         return;
     }
     if (!refused(r, &f))
@@ -1269,8 +1167,8 @@ void ui_ser_verzoeken(struct req *r)
 
     if (page < 0)
         return;
-    flt.status = nonempty(req_query(r, "status"));
-    flt.body = nonempty(req_query(r, "overleg"));
+    flt.status = page_nonempty(req_query(r, "status"));
+    flt.body = page_nonempty(req_query(r, "overleg"));
     items = flow_ser_list(r->db, &flt, (page - 1) * UI_FLOW_PAGE,
                           UI_FLOW_PAGE, &total, &f);
     if (items == NULL) {
@@ -1389,20 +1287,13 @@ void ui_ser_create(struct req *r)
 {
     json_t *in = json_object();
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
-    set_text(in, "overleg", req_field(r, "overleg"));
-    set_text(in, "vraag", req_field(r, "vraag"));
+    page_set_text(in, "overleg", req_field(r, "overleg"));
+    page_set_text(in, "vraag", req_field(r, "vraag"));
     id = flow_ser_create(r->db, &r->who, in, &f);
     json_decref(in);
-    if (id < 0) {
-        r->status = f.kind ? (int)f.kind : 500;
-        ser_form(r, f.msg[0] ? f.msg : "Opslaan is mislukt.");
-        return;
-    }
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_redirect(r, "/ser-verzoeken/", idtxt, "?vastgelegd=1");
+    created(r, id, &f, ser_form, "/ser-verzoeken/", "?vastgelegd=1");
 }
 
 /* The status form of SER request id with its next steps. */
@@ -1471,10 +1362,10 @@ static void ser_page(struct req *r, long long id, const char *err)
     html_lit(b, "</dl>\n");
 
     page_h2(r, "De vraag");
-    text_block(r, sqljson_str(s, "vraag"));
+    page_text_block(r, sqljson_str(s, "vraag"), FLOW_TEXT_MAX);
     if (sqljson_str(s, "advies")[0]) {
         page_h2(r, "Het advies van de SER");
-        text_block(r, sqljson_str(s, "advies"));
+        page_text_block(r, sqljson_str(s, "advies"), FLOW_TEXT_MAX);
     }
 
     if (err || (json_array_size(next) > 0 &&
@@ -1490,7 +1381,7 @@ static void ser_page(struct req *r, long long id, const char *err)
     agenda_section(r, json_object_get(s, "agendapunten"),
                    "De gestelde vraag op de agenda van de SER en het advies "
                    "op de agenda van de vragende tafel.");
-    h3(r, "De statussen van een SER-verzoek");
+    page_h3(r, "De statussen van een SER-verzoek");
     st = flow_ser_statuses();
     html_lit(b, "<p class=\"nl-paragraph\">");
     json_array_foreach(st, i, x) {
@@ -1506,7 +1397,7 @@ static void ser_page(struct req *r, long long id, const char *err)
 
 void ui_ser(struct req *r)
 {
-    long long id = path_id(r, "Dit SER-verzoek bestaat niet.");
+    long long id = page_path_id(r, "Dit SER-verzoek bestaat niet.");
 
     if (id > 0)
         ser_page(r, id, NULL);
@@ -1514,25 +1405,23 @@ void ui_ser(struct req *r)
 
 void ui_ser_transition(struct req *r)
 {
-    long long id = path_id(r, "Dit SER-verzoek bestaat niet.");
+    long long id = page_path_id(r, "Dit SER-verzoek bestaat niet.");
     struct fault f = { 0 };
-    char idtxt[24];
     json_t *in;
     int rc = -1;
 
     if (id < 0)
         return;
     in = json_object();
-    set_text(in, "naar", req_field(r, "naar"));
-    set_text(in, "advies", req_field(r, "advies"));
+    page_set_text(in, "naar", req_field(r, "naar"));
+    page_set_text(in, "advies", req_field(r, "advies"));
     if (json_object_get(in, "naar") == NULL)
         fault_set(&f, FAULT_INVALID, "Kies de nieuwe status.");
     else
         rc = flow_ser_transition(r->db, &r->who, id, in, &f);
     json_decref(in);
     if (rc == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/ser-verzoeken/", idtxt, "?gewijzigd=1");
+        page_redirect_id(r, "/ser-verzoeken/", id, "?gewijzigd=1");
         return;
     }
     if (!refused(r, &f))
@@ -1587,8 +1476,8 @@ static void inbox_knelpunten(struct req *r, json_t *sec)
 
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        id_link(r, "/knelpunten/", sqljson_int(k, "id"),
-                sqljson_str(k, "titel"));
+        page_id_link(r, "/knelpunten/", sqljson_int(k, "id"),
+                     sqljson_str(k, "titel"));
         if (json_is_true(json_object_get(k, "teLaat")))
             badge(r, "error", "te laat");
         html_lit(b, "</th>");
@@ -1624,8 +1513,8 @@ static void inbox_verzoeken(struct req *r, json_t *sec)
     json_array_foreach(json_object_get(sec, "items"), i, v) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        id_link(r, "/verzoeken/", sqljson_int(v, "id"),
-                sqljson_str(v, "titel"));
+        page_id_link(r, "/verzoeken/", sqljson_int(v, "id"),
+                     sqljson_str(v, "titel"));
         if (json_is_true(json_object_get(v, "teLaat")))
             badge(r, "error", "deadline verstreken");
         html_lit(b, "</th>");
@@ -1659,8 +1548,8 @@ static void inbox_consultaties(struct req *r, json_t *sec)
 
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        id_link(r, "/consultaties/", sqljson_int(c, "id"),
-                sqljson_str(c, "titel"));
+        page_id_link(r, "/consultaties/", sqljson_int(c, "id"),
+                     sqljson_str(c, "titel"));
         html_lit(b, "</th>");
         page_td_open(r);
         html_txt(b, sqljson_str(json_object_get(c, "overleg"), "naam"));
@@ -1700,8 +1589,8 @@ static void inbox_acties(struct req *r, json_t *sec)
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
         if (strcmp(sqljson_str(a, "soort"), "doel") == 0)
-            id_link(r, "/uitvoeringsacties/", sqljson_int(a, "id"),
-                    sqljson_str(a, "omschrijving"));
+            page_id_link(r, "/uitvoeringsacties/", sqljson_int(a, "id"),
+                         sqljson_str(a, "omschrijving"));
         else
             html_txt(b, sqljson_str(a, "omschrijving"));
         badge(r, "error", "te laat");
@@ -1711,12 +1600,12 @@ static void inbox_acties(struct req *r, json_t *sec)
         page_td_open(r);
         if (json_is_object(m)) {
             html_lit(b, "Vergadering: ");
-            id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
-                    sqljson_str(m, "titel"));
+            page_id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
+                         sqljson_str(m, "titel"));
         } else if (json_is_object(d)) {
             html_lit(b, "Doelstelling: ");
-            id_link(r, "/doelstellingen/", sqljson_int(d, "id"),
-                    sqljson_str(d, "titel"));
+            page_id_link(r, "/doelstellingen/", sqljson_int(d, "id"),
+                         sqljson_str(d, "titel"));
         }
         html_lit(b, "</td></tr>");
     }

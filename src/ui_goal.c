@@ -37,56 +37,6 @@ static const char *const domain_labels[] = { "Techniek", "ICT",
 
 /* ---- small helpers ---- */
 
-static const char *nonempty(const char *s)
-{
-    return s && s[0] ? s : NULL;
-}
-
-/* Multi-line user text: paragraphs at blank lines, <br> within. */
-static void text_block(struct req *r, const char *s)
-{
-    struct buf *b = &r->out, line;
-    const char *p = s;
-    int open = 0, blank = 0;
-
-    buf_init(&line, 4 * GOAL_TEXT_MAX + 1);
-    while (p && *p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        const char *t;
-
-        buf_reset(&line);
-        buf_append(&line, p, len && p[len - 1] == '\r' ? len - 1 : len);
-        for (t = buf_str(&line); *t == ' ' || *t == '\t'; t++)
-            ;
-        if (*t == '\0') {
-            blank = 1;
-        } else {
-            if (open && blank) {
-                html_lit(b, "</p>\n");
-                open = 0;
-            }
-            html_lit(b, open ? "<br>" : "<p class=\"nl-paragraph\">");
-            open = 1;
-            blank = 0;
-            html_txt(b, buf_str(&line));
-        }
-        p = nl ? nl + 1 : p + len;
-    }
-    if (open)
-        html_lit(b, "</p>\n");
-    buf_free(&line);
-}
-
-static void id_link(struct req *r, const char *base, long long id,
-                    const char *text)
-{
-    char idtxt[24];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_link(r, base, idtxt, text);
-}
-
 /* <a href="/pijlers/CODE/doelen">TEXT</a> */
 static void pillar_link(struct req *r, const char *code, const char *text)
 {
@@ -282,15 +232,15 @@ static void actions_table(struct req *r, const char *id, const char *caption,
     json_array_foreach(acts, i, a) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        id_link(r, "/uitvoeringsacties/", sqljson_int(a, "id"),
-                sqljson_str(a, "titel"));
+        page_id_link(r, "/uitvoeringsacties/", sqljson_int(a, "id"),
+                     sqljson_str(a, "titel"));
         html_lit(b, "</th>");
         if (with_objective) {
             json_t *o = json_object_get(a, "doelstelling");
 
             page_td_open(r);
-            id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
-                    sqljson_str(o, "titel"));
+            page_id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
+                         sqljson_str(o, "titel"));
             html_lit(b, " <span class=\"koers-muted\">(");
             html_txt(b, sqljson_str(a, "pijler"));
             html_lit(b, ")</span></td>");
@@ -337,15 +287,15 @@ static void objectives_table(struct req *r, const char *id,
             html_lit(b, "</td>");
         }
         page_th_row_open(r);
-        id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
-                sqljson_str(o, "titel"));
+        page_id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
+                     sqljson_str(o, "titel"));
         html_lit(b, "</th>");
         if (with_goal) {
             json_t *g = json_object_get(o, "doel");
 
             page_td_open(r);
-            id_link(r, "/doelen/", sqljson_int(g, "id"),
-                    sqljson_str(g, "titel"));
+            page_id_link(r, "/doelen/", sqljson_int(g, "id"),
+                         sqljson_str(g, "titel"));
             html_lit(b, "</td>");
         }
         progress_cell(r, o);
@@ -354,13 +304,6 @@ static void objectives_table(struct req *r, const char *id,
         html_lit(b, "</td></tr>");
     }
     page_table_close(r);
-}
-
-/* Set key to the form field's text when it is not empty. */
-static void set_text(json_t *in, const char *key, const char *v)
-{
-    if (v && v[0])
-        json_object_set_new(in, key, json_string(v));
 }
 
 /* Set key to the id in the form field when it is one; other non-empty
@@ -372,7 +315,7 @@ static void set_id(json_t *in, const char *key, const char *v)
     if (id > 0)
         json_object_set_new(in, key, json_integer(id));
     else
-        set_text(in, key, v);
+        page_set_text(in, key, v);
 }
 
 /* voortgang from the form: a number 0..999 becomes an integer (the
@@ -415,7 +358,7 @@ static void checkboxes(struct req *r, const char *legend, const char *prefix,
 
         snprintf(name, sizeof name, "%s-%s", prefix, code);
         if (use_form) {
-            on = nonempty(req_field(r, name)) != NULL;
+            on = page_nonempty(req_field(r, name)) != NULL;
         } else {
             json_array_foreach(chosen, j, c) {
                 const char *cc = json_is_string(c) ? json_string_value(c)
@@ -452,7 +395,7 @@ static json_t *checked_codes(struct req *r, const char *prefix, json_t *arr)
         char name[96];
 
         snprintf(name, sizeof name, "%s-%s", prefix, sqljson_str(o, "code"));
-        if (nonempty(req_field(r, name)))
+        if (page_nonempty(req_field(r, name)))
             json_array_append_new(out, json_string(sqljson_str(o, "code")));
     }
     return out;
@@ -530,7 +473,7 @@ static void goal_block(struct req *r, json_t *g)
     char id[48], caption[300];
 
     html_lit(b, "<h3 class=\"nl-heading nl-heading--level-3\">");
-    id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
+    page_id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
     html_lit(b, "</h3>\n<p class=\"nl-paragraph\">Voortgang: ");
     progress(r, json_object_get(g, "voortgang"));
     html_lit(b, " — ");
@@ -642,8 +585,8 @@ void ui_goal(struct req *r)
     html_txt(b, sqljson_str(amb, "titel"));
     html_lit(b, "</a></dd><dt>Vastgesteld in</dt><dd>");
     if (json_is_object(m)) {
-        id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
-                sqljson_str(m, "titel"));
+        page_id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
+                     sqljson_str(m, "titel"));
         html_lit(b, " (");
         page_date_long(r, sqljson_str(m, "begin"));
         html_lit(b, ")");
@@ -668,7 +611,7 @@ void ui_goal(struct req *r)
     html_lit(b, "</dd></dl>\n");
     if (sqljson_str(g, "omschrijving")[0]) {
         page_h2(r, "Omschrijving");
-        text_block(r, sqljson_str(g, "omschrijving"));
+        page_text_block(r, sqljson_str(g, "omschrijving"), GOAL_TEXT_MAX);
     }
     page_h2(r, "Doelstellingen per pijler");
     rule_para(r);
@@ -719,7 +662,7 @@ void ui_objective(struct req *r)
     if (req_query(r, "opgeslagen"))
         page_alert(r, "ok", "De doelstelling is vastgelegd.");
     html_lit(b, "<dl class=\"koers-dl\"><dt>Doel</dt><dd>");
-    id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
+    page_id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
     html_lit(b, "</dd><dt>Pijler</dt><dd>");
     pillar_link(r, sqljson_str(p, "code"), sqljson_str(p, "code"));
     html_lit(b, ": ");
@@ -738,7 +681,7 @@ void ui_objective(struct req *r)
     html_lit(b, "</dd></dl>\n");
     if (sqljson_str(o, "omschrijving")[0]) {
         page_h2(r, "Omschrijving");
-        text_block(r, sqljson_str(o, "omschrijving"));
+        page_text_block(r, sqljson_str(o, "omschrijving"), GOAL_TEXT_MAX);
     }
     page_h2(r, "Uitvoeringsacties");
     page_para(r, "De voortgang van deze doelstelling is het gemiddelde van "
@@ -780,25 +723,16 @@ void ui_objective(struct req *r)
 /* ---- the list of actions ---- */
 
 /* The href of list page `page` with the current filters. */
-static void list_href(struct req *r, const struct goal_action_filter *flt,
-                      long long page)
+static void list_href(struct req *r, const void *ctx, long long page)
 {
+    const struct goal_action_filter *flt = ctx;
     struct buf *b = &r->out;
 
     html_lit(b, "/uitvoeringsacties?pagina=");
     html_int(b, page);
-    if (flt->pillar) {
-        html_lit(b, "&amp;pijler=");
-        html_url_arg(b, flt->pillar);
-    }
-    if (flt->status) {
-        html_lit(b, "&amp;status=");
-        html_url_arg(b, flt->status);
-    }
-    if (flt->owner) {
-        html_lit(b, "&amp;eigenaar=");
-        html_url_arg(b, flt->owner);
-    }
+    page_href_arg(r, "pijler", flt->pillar);
+    page_href_arg(r, "status", flt->status);
+    page_href_arg(r, "eigenaar", flt->owner);
     if (flt->goal > 0) {
         html_lit(b, "&amp;doel=");
         html_int(b, flt->goal);
@@ -863,33 +797,6 @@ cleanup:
     page_choices_free(&co);
 }
 
-static void list_pager(struct req *r, const struct goal_action_filter *flt,
-                       long long page, long long pages)
-{
-    struct buf *b = &r->out;
-
-    if (pages <= 1)
-        return;
-    html_lit(b, "<nav aria-label=\"Paginering\"><p class=\"nl-paragraph "
-                "koers-actions\">");
-    if (page > 1) {
-        html_lit(b, "<a class=\"nl-link\" href=\"");
-        list_href(r, flt, page - 1);
-        html_lit(b, "\">Vorige pagina</a> ");
-    }
-    html_lit(b, "<span>Pagina ");
-    html_int(b, page);
-    html_lit(b, " van ");
-    html_int(b, pages);
-    html_lit(b, "</span>");
-    if (page < pages) {
-        html_lit(b, " <a class=\"nl-link\" href=\"");
-        list_href(r, flt, page + 1);
-        html_lit(b, "\">Volgende pagina</a>");
-    }
-    html_lit(b, "</p></nav>\n");
-}
-
 /* -1 absent, 0 false, 1 true, -2 anything else. */
 static int bool_param(const char *v)
 {
@@ -905,17 +812,17 @@ static int bool_param(const char *v)
 void ui_goal_actions(struct req *r)
 {
     struct goal_action_filter flt = { 0 };
-    const char *ptxt = nonempty(req_query(r, "pagina"));
-    const char *gtxt = nonempty(req_query(r, "doel"));
-    const char *otxt = nonempty(req_query(r, "doelstelling"));
+    const char *ptxt = page_nonempty(req_query(r, "pagina"));
+    const char *gtxt = page_nonempty(req_query(r, "doel"));
+    const char *otxt = page_nonempty(req_query(r, "doelstelling"));
     json_t *pillars = NULL, *orgs = NULL, *items = NULL;
     struct fault f = { 0 };
     long long page = 1, total = 0, pages;
     char caption[200];
 
-    flt.pillar = nonempty(req_query(r, "pijler"));
-    flt.status = nonempty(req_query(r, "status"));
-    flt.owner = nonempty(req_query(r, "eigenaar"));
+    flt.pillar = page_nonempty(req_query(r, "pijler"));
+    flt.status = page_nonempty(req_query(r, "status"));
+    flt.owner = page_nonempty(req_query(r, "eigenaar"));
     flt.late = bool_param(req_query(r, "teLaat"));
     flt.no_owner = bool_param(req_query(r, "zonderEigenaar"));
     flt.goal = gtxt ? page_parse_id(gtxt) : 0;
@@ -966,7 +873,7 @@ void ui_goal_actions(struct req *r)
                  "gevonden, pagina %lld van %lld (nieuwste eerst)", total,
                  page, pages);
         actions_table(r, "uitvoeringsacties-tabel", caption, items, 1);
-        list_pager(r, &flt, page, pages);
+        page_pager(r, list_href, &flt, page, pages);
     }
     html_lit(&r->out, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
                       "href=\"/doelen\">Doelen en voortgang</a></p>\n");
@@ -1063,10 +970,10 @@ static void action_page(struct req *r, long long id, const char *err)
     html_lit(b, "</p>");
     page_alert_close(r);
     html_lit(b, "<dl class=\"koers-dl\"><dt>Doelstelling</dt><dd>");
-    id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
-            sqljson_str(o, "titel"));
+    page_id_link(r, "/doelstellingen/", sqljson_int(o, "id"),
+                 sqljson_str(o, "titel"));
     html_lit(b, "</dd><dt>Doel</dt><dd>");
-    id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
+    page_id_link(r, "/doelen/", sqljson_int(g, "id"), sqljson_str(g, "titel"));
     html_lit(b, "</dd><dt>Pijler</dt><dd>");
     pillar_link(r, sqljson_str(a, "pijler"), sqljson_str(a, "pijler"));
     html_lit(b, "</dd><dt>Eigenaars</dt><dd>");
@@ -1085,8 +992,8 @@ static void action_page(struct req *r, long long id, const char *err)
     page_dl_item(r, "Domein", domain_label(sqljson_str(a, "domein")));
     html_lit(b, "<dt>Besloten in</dt><dd>");
     if (json_is_object(m)) {
-        id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
-                sqljson_str(m, "titel"));
+        page_id_link(r, "/vergaderingen/", sqljson_int(m, "id"),
+                     sqljson_str(m, "titel"));
         html_lit(b, " (");
         page_date_long(r, sqljson_str(m, "begin"));
         html_lit(b, ")");
@@ -1096,7 +1003,7 @@ static void action_page(struct req *r, long long id, const char *err)
     html_lit(b, "</dd></dl>\n");
     if (sqljson_str(a, "omschrijving")[0]) {
         page_h2(r, "Omschrijving");
-        text_block(r, sqljson_str(a, "omschrijving"));
+        page_text_block(r, sqljson_str(a, "omschrijving"), GOAL_TEXT_MAX);
     }
     if (may)
         update_form(r, id, a, orgs, err);
@@ -1125,7 +1032,6 @@ void ui_goal_action_update(struct req *r)
     long long id = page_parse_id(r->param[0]);
     json_t *in, *orgs;
     struct fault f = { 0 };
-    char idtxt[24];
 
     if (id < 0) {
         page_error(r, 404, "Niet gevonden", "Deze uitvoeringsactie bestaat "
@@ -1134,16 +1040,15 @@ void ui_goal_action_update(struct req *r)
     }
     orgs = organisation_list(r->db);
     in = json_object();
-    set_text(in, "status", req_field(r, "status"));
+    page_set_text(in, "status", req_field(r, "status"));
     set_progress(in, req_field(r, "voortgang"));
-    set_text(in, "deadline", req_field(r, "deadline"));
+    page_set_text(in, "deadline", req_field(r, "deadline"));
     json_object_set_new(in, "eigenaars", checked_codes(r, "eigenaar", orgs));
     if (orgs == NULL)
         fault_set(&f, FAULT_STORE, "De organisaties konden niet worden "
                   "gelezen.");
     else if (goal_action_update(r->db, &r->who, id, in, &f) == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/uitvoeringsacties/", idtxt, "?opgeslagen=1");
+        page_redirect_id(r, "/uitvoeringsacties/", id, "?opgeslagen=1");
         goto cleanup;
     }
     if (f.kind == FAULT_NOTFOUND)
@@ -1374,12 +1279,11 @@ void ui_goal_create(struct req *r)
 {
     json_t *in = json_object(), *ind;
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
     ind = sqljson_rows(r->db, "SELECT code FROM indicator_topic", "");
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "omschrijving", req_field(r, "omschrijving"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "omschrijving", req_field(r, "omschrijving"));
     set_id(in, "ambitie", req_field(r, "ambitie"));
     set_id(in, "vergadering", req_field(r, "vergadering"));
     json_object_set_new(in, "indicatoren", checked_codes(r, "indicator",
@@ -1388,8 +1292,7 @@ void ui_goal_create(struct req *r)
     if (id < 0) {
         goal_form(r, refusal(r, &f));
     } else {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/doelen/", idtxt, "?opgeslagen=1");
+        page_redirect_id(r, "/doelen/", id, "?opgeslagen=1");
     }
     json_decref(ind);
     json_decref(in);
@@ -1454,7 +1357,7 @@ cleanup:
 
 void ui_objective_new(struct req *r)
 {
-    const char *g = nonempty(req_query(r, "doel"));
+    const char *g = page_nonempty(req_query(r, "doel"));
 
     if (!goal_may_manage_pillar(r->db, &r->who, NULL)) {
         page_error(r, 403, "Geen toestemming", "Uw rol mag geen "
@@ -1475,19 +1378,17 @@ void ui_objective_create(struct req *r)
 {
     json_t *in = json_object();
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
     set_id(in, "doel", req_field(r, "doel"));
-    set_text(in, "pijler", req_field(r, "pijler"));
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "omschrijving", req_field(r, "omschrijving"));
+    page_set_text(in, "pijler", req_field(r, "pijler"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "omschrijving", req_field(r, "omschrijving"));
     id = goal_objective_create(r->db, &r->who, in, &f);
     if (id < 0) {
         objective_form(r, req_field(r, "doel"), refusal(r, &f));
     } else {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/doelstellingen/", idtxt, "?opgeslagen=1");
+        page_redirect_id(r, "/doelstellingen/", id, "?opgeslagen=1");
     }
     json_decref(in);
 }
@@ -1601,20 +1502,19 @@ void ui_goal_action_create(struct req *r)
     json_t *in = json_object(), *orgs = organisation_list(r->db);
     long long objective = page_parse_id(req_field(r, "doelstelling"));
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
     set_id(in, "doelstelling", req_field(r, "doelstelling"));
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "omschrijving", req_field(r, "omschrijving"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "omschrijving", req_field(r, "omschrijving"));
     json_object_set_new(in, "eigenaars", checked_codes(r, "eigenaar", orgs));
-    set_text(in, "contactpersoon", req_field(r, "contactpersoon"));
-    set_text(in, "middelen", req_field(r, "middelen"));
-    set_text(in, "start", req_field(r, "start"));
-    set_text(in, "deadline", req_field(r, "deadline"));
-    set_text(in, "status", req_field(r, "status"));
+    page_set_text(in, "contactpersoon", req_field(r, "contactpersoon"));
+    page_set_text(in, "middelen", req_field(r, "middelen"));
+    page_set_text(in, "start", req_field(r, "start"));
+    page_set_text(in, "deadline", req_field(r, "deadline"));
+    page_set_text(in, "status", req_field(r, "status"));
     set_progress(in, req_field(r, "voortgang"));
-    set_text(in, "domein", req_field(r, "domein"));
+    page_set_text(in, "domein", req_field(r, "domein"));
     set_id(in, "vergadering", req_field(r, "vergadering"));
     if (orgs == NULL) {
         fault_set(&f, FAULT_STORE, "De organisaties konden niet worden "
@@ -1624,8 +1524,7 @@ void ui_goal_action_create(struct req *r)
         id = goal_action_create(r->db, &r->who, in, &f);
     }
     if (id >= 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/uitvoeringsacties/", idtxt, "?opgeslagen=1");
+        page_redirect_id(r, "/uitvoeringsacties/", id, "?opgeslagen=1");
     } else if (objective < 0) {
         page_error(r, 400, "Kies een doelstelling", f.msg);
     } else {

@@ -33,21 +33,6 @@ static int may_manage(struct req *r)
                         NULL);
 }
 
-/* NULL for an absent or empty value. */
-static const char *nonempty(const char *s)
-{
-    return s && s[0] ? s : NULL;
-}
-
-/* <a href="/initiatieven/ID">TEXT</a> */
-static void initiative_link(struct req *r, long long id, const char *text)
-{
-    char idtxt[24];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_link(r, "/initiatieven/", idtxt, text);
-}
-
 /* "Gelderland (PV25)" from a {code, naam} member, or a dash. */
 static void region_text(struct req *r, json_t *o)
 {
@@ -150,7 +135,8 @@ static void similar_table(struct req *r, const char *id, const char *caption,
     json_array_foreach(hits, i, h) {
         html_lit(&r->out, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        initiative_link(r, sqljson_int(h, "id"), sqljson_str(h, "titel"));
+        page_id_link(r, "/initiatieven/", sqljson_int(h, "id"),
+                     sqljson_str(h, "titel"));
         html_lit(&r->out, "</th>");
         page_td_open(r);
         region_text(r, h);
@@ -166,9 +152,9 @@ static void similar_table(struct req *r, const char *id, const char *caption,
 
 /* /initiatieven?... with the filters, the search text and page `page`
  * (0: none), for inside a quoted href. */
-static void list_href(struct req *r, const struct initiative_filter *flt,
-                      long long page)
+static void list_href(struct req *r, const void *ctx, long long page)
 {
+    const struct initiative_filter *flt = ctx;
     struct buf *b = &r->out;
     char sep = '?';
 
@@ -194,33 +180,6 @@ static void list_href(struct req *r, const struct initiative_filter *flt,
     }
 }
 
-static void list_pager(struct req *r, const struct initiative_filter *flt,
-                       long long page, long long pages)
-{
-    struct buf *b = &r->out;
-
-    if (pages <= 1)
-        return;
-    html_lit(b, "<nav aria-label=\"Paginering\"><p class=\"nl-paragraph "
-                "koers-actions\">");
-    if (page > 1) {
-        html_lit(b, "<a class=\"nl-link\" href=\"");
-        list_href(r, flt, page - 1);
-        html_lit(b, "\">Vorige pagina</a> ");
-    }
-    html_lit(b, "<span>Pagina ");
-    html_int(b, page);
-    html_lit(b, " van ");
-    html_int(b, pages);
-    html_lit(b, "</span>");
-    if (page < pages) {
-        html_lit(b, " <a class=\"nl-link\" href=\"");
-        list_href(r, flt, page + 1);
-        html_lit(b, "\">Volgende pagina</a>");
-    }
-    html_lit(b, "</p></nav>\n");
-}
-
 static void list_table(struct req *r, json_t *items, long long total,
                        long long page, long long pages)
 {
@@ -240,7 +199,8 @@ static void list_table(struct req *r, json_t *items, long long total,
     json_array_foreach(items, i, it) {
         html_lit(&r->out, "<tr class=\"utrecht-table__row\">");
         page_th_row_open(r);
-        initiative_link(r, sqljson_int(it, "id"), sqljson_str(it, "titel"));
+        page_id_link(r, "/initiatieven/", sqljson_int(it, "id"),
+                     sqljson_str(it, "titel"));
         html_lit(&r->out, "</th>");
         page_td_open(r);
         region_text(r, it);
@@ -324,15 +284,15 @@ cleanup:
 void ui_initiatives(struct req *r)
 {
     struct initiative_filter flt = { 0 };
-    const char *ptxt = nonempty(req_query(r, "pagina"));
-    const char *text = nonempty(req_query(r, "zoek"));
+    const char *ptxt = page_nonempty(req_query(r, "pagina"));
+    const char *text = page_nonempty(req_query(r, "zoek"));
     json_t *regions = NULL, *pillars = NULL, *items = NULL;
     struct fault f = { 0 };
     long long page = 1, total = 0, pages;
 
-    flt.regio = nonempty(req_query(r, "regio"));
-    flt.pijler = nonempty(req_query(r, "pijler"));
-    flt.thema = nonempty(req_query(r, "thema"));
+    flt.regio = page_nonempty(req_query(r, "regio"));
+    flt.pijler = page_nonempty(req_query(r, "pijler"));
+    flt.thema = page_nonempty(req_query(r, "thema"));
     if (ptxt && (page = page_parse_id(ptxt)) < 0) {
         page_error(r, 400, "Ongeldige pagina", "Een paginanummer is een "
                    "geheel getal vanaf 1.");
@@ -381,7 +341,7 @@ void ui_initiatives(struct req *r)
     page_h2(r, "Alle initiatieven");
     filter_form(r, &flt, regions, pillars);
     list_table(r, items, total, page, pages);
-    list_pager(r, &flt, page, pages);
+    page_pager(r, list_href, &flt, page, pages);
     page_end(r);
 cleanup:
     json_decref(items);
@@ -503,7 +463,6 @@ void ui_initiative_create(struct req *r)
 {
     json_t *in = json_object();
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
 
     /* required fields always go in, so an empty one is "verplicht" */
@@ -529,8 +488,7 @@ void ui_initiative_create(struct req *r)
             snprintf(f.msg, sizeof f.msg, "Opslaan is mislukt.");
         new_page(r, &f);
     } else {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/initiatieven/", idtxt, "?opgeslagen=1");
+        page_redirect_id(r, "/initiatieven/", id, "?opgeslagen=1");
     }
 }
 

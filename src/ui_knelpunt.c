@@ -88,49 +88,6 @@ static int choices_from(struct choices *c, json_t *arr, const char *vkey,
     return 0;
 }
 
-static void h3(struct req *r, const char *text)
-{
-    html_lit(&r->out, "<h3 class=\"nl-heading nl-heading--level-3\">");
-    html_txt(&r->out, text);
-    html_lit(&r->out, "</h3>\n");
-}
-
-/* Multi-line user text: paragraphs at blank lines, <br> within. */
-static void text_block(struct req *r, const char *s)
-{
-    struct buf *b = &r->out, line;
-    const char *p = s;
-    int open = 0, blank = 0;
-
-    buf_init(&line, 4 * KNELPUNT_TEXT_MAX + 1);
-    while (p && *p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        const char *t;
-
-        buf_reset(&line);
-        buf_append(&line, p, len && p[len - 1] == '\r' ? len - 1 : len);
-        for (t = buf_str(&line); *t == ' ' || *t == '\t'; t++)
-            ;
-        if (*t == '\0') {
-            blank = 1;
-        } else {
-            if (open && blank) {
-                html_lit(b, "</p>\n");
-                open = 0;
-            }
-            html_lit(b, open ? "<br>" : "<p class=\"nl-paragraph\">");
-            open = 1;
-            blank = 0;
-            html_txt(b, buf_str(&line));
-        }
-        p = nl ? nl + 1 : p + len;
-    }
-    if (open)
-        html_lit(b, "</p>\n");
-    buf_free(&line);
-}
-
 static const char *origin_label(const char *code)
 {
     size_t i;
@@ -153,14 +110,6 @@ static void state_badges(struct req *r, json_t *k)
     if (json_is_true(json_object_get(k, "teLaat")))
         html_lit(b, " <span class=\"koers-badge koers-badge--error\">"
                     "te laat</span>");
-}
-
-static void id_link(struct req *r, long long id, const char *text)
-{
-    char idtxt[24];
-
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    page_link(r, "/knelpunten/", idtxt, text);
 }
 
 static int may_raise_some(struct req *r)
@@ -187,32 +136,18 @@ static const char *own_region(struct req *r, json_t *regions)
 /* ---- the list ---- */
 
 /* The href of list page `page` with the current filters. */
-static void list_href(struct req *r, const struct knelpunt_filter *flt,
-                      long long page)
+static void list_href(struct req *r, const void *ctx, long long page)
 {
+    const struct knelpunt_filter *flt = ctx;
     struct buf *b = &r->out;
 
     html_lit(b, "/knelpunten?pagina=");
     html_int(b, page);
-    if (flt->state) {
-        html_lit(b, "&amp;toestand=");
-        html_url_arg(b, flt->state);
-    }
-    if (flt->region) {
-        html_lit(b, "&amp;regio=");
-        html_url_arg(b, flt->region);
-    }
-    if (flt->pillar) {
-        html_lit(b, "&amp;pijler=");
-        html_url_arg(b, flt->pillar);
-    }
+    page_href_arg(r, "toestand", flt->state);
+    page_href_arg(r, "regio", flt->region);
+    page_href_arg(r, "pijler", flt->pillar);
     if (flt->overdue >= 0)
         html_lit(b, flt->overdue ? "&amp;teLaat=true" : "&amp;teLaat=false");
-}
-
-static const char *nonempty(const char *s)
-{
-    return s && s[0] ? s : NULL;
 }
 
 static void list_filters(struct req *r, const struct knelpunt_filter *flt,
@@ -264,7 +199,8 @@ static void list_table(struct req *r, json_t *items, long long total,
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td_num(r, sqljson_int(k, "id"));
         page_th_row_open(r);
-        id_link(r, sqljson_int(k, "id"), sqljson_str(k, "titel"));
+        page_id_link(r, "/knelpunten/", sqljson_int(k, "id"),
+                     sqljson_str(k, "titel"));
         html_lit(b, "</th>");
         page_td_open(r);
         html_txt(b, sqljson_str(json_object_get(k, "regio"), "naam"));
@@ -295,46 +231,19 @@ static void list_table(struct req *r, json_t *items, long long total,
     page_table_close(r);
 }
 
-static void list_pager(struct req *r, const struct knelpunt_filter *flt,
-                       long long page, long long pages)
-{
-    struct buf *b = &r->out;
-
-    if (pages <= 1)
-        return;
-    html_lit(b, "<nav aria-label=\"Paginering\"><p class=\"nl-paragraph "
-                "koers-actions\">");
-    if (page > 1) {
-        html_lit(b, "<a class=\"nl-link\" href=\"");
-        list_href(r, flt, page - 1);
-        html_lit(b, "\">Vorige pagina</a> ");
-    }
-    html_lit(b, "<span>Pagina ");
-    html_int(b, page);
-    html_lit(b, " van ");
-    html_int(b, pages);
-    html_lit(b, "</span>");
-    if (page < pages) {
-        html_lit(b, " <a class=\"nl-link\" href=\"");
-        list_href(r, flt, page + 1);
-        html_lit(b, "\">Volgende pagina</a>");
-    }
-    html_lit(b, "</p></nav>\n");
-}
-
 void ui_knelpunten(struct req *r)
 {
     struct knelpunt_filter flt = { 0 };
-    const char *late = nonempty(req_query(r, "teLaat"));
-    const char *ptxt = nonempty(req_query(r, "pagina"));
+    const char *late = page_nonempty(req_query(r, "teLaat"));
+    const char *ptxt = page_nonempty(req_query(r, "pagina"));
     json_t *route = NULL, *regions = NULL, *pillars = NULL, *items = NULL;
     struct fault f = { 0 };
     struct buf *b = &r->out;
     long long page = 1, total = 0, pages;
 
-    flt.state = nonempty(req_query(r, "toestand"));
-    flt.region = nonempty(req_query(r, "regio"));
-    flt.pillar = nonempty(req_query(r, "pijler"));
+    flt.state = page_nonempty(req_query(r, "toestand"));
+    flt.region = page_nonempty(req_query(r, "regio"));
+    flt.pillar = page_nonempty(req_query(r, "pijler"));
     flt.overdue = late == NULL ? -1 : strcmp(late, "true") == 0;
     flt.only_public = !req_logged_in(r);
     if (ptxt && (page = page_parse_id(ptxt)) < 0) {
@@ -398,7 +307,7 @@ void ui_knelpunten(struct req *r)
         page_para(r, "Geen knelpunten gevonden voor deze keuze.");
     else {
         list_table(r, items, total, page, pages);
-        list_pager(r, &flt, page, pages);
+        page_pager(r, list_href, &flt, page, pages);
     }
     page_end(r);
 cleanup:
@@ -502,27 +411,19 @@ void ui_knelpunt_new(struct req *r)
     new_page(r, NULL);
 }
 
-/* Set key to the form field's text when it is not empty. */
-static void set_text(json_t *in, const char *key, const char *v)
-{
-    if (v && v[0])
-        json_object_set_new(in, key, json_string(v));
-}
-
 void ui_knelpunt_create(struct req *r)
 {
     json_t *in = json_object(), *pillars = governance_pillars(r->db);
     json_t *chosen = json_array(), *o;
     struct fault f = { 0 };
-    char idtxt[24];
     long long id;
     size_t i;
 
-    set_text(in, "titel", req_field(r, "titel"));
-    set_text(in, "omschrijving", req_field(r, "omschrijving"));
-    set_text(in, "herkomst", req_field(r, "herkomst"));
-    set_text(in, "regio", req_field(r, "regio"));
-    set_text(in, "onderbouwing", req_field(r, "onderbouwing"));
+    page_set_text(in, "titel", req_field(r, "titel"));
+    page_set_text(in, "omschrijving", req_field(r, "omschrijving"));
+    page_set_text(in, "herkomst", req_field(r, "herkomst"));
+    page_set_text(in, "regio", req_field(r, "regio"));
+    page_set_text(in, "onderbouwing", req_field(r, "onderbouwing"));
     json_array_foreach(pillars, i, o) {
         char name[32];
         const char *v;
@@ -540,8 +441,7 @@ void ui_knelpunt_create(struct req *r)
         r->status = f.kind ? (int)f.kind : 500;
         new_page(r, f.msg[0] ? f.msg : "Opslaan is mislukt.");
     } else {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/knelpunten/", idtxt, "?gemeld=1");
+        page_redirect_id(r, "/knelpunten/", id, "?gemeld=1");
     }
     json_decref(chosen);
     json_decref(pillars);
@@ -748,7 +648,7 @@ static void steps_section(struct req *r, long long id, json_t *steps,
     page_para(r, "Ligt het knelpunt daarna aan een tafel, dan komt het op "
                  "de agenda van de eerstvolgende vergadering van die tafel "
                  "(of wacht het tot die is gepland).");
-    h3(r, "Wat de stappen betekenen");
+    page_h3(r, "Wat de stappen betekenen");
     html_lit(b, "<ul class=\"utrecht-unordered-list\">");
     json_array_foreach(steps, i, s) {
         html_lit(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
@@ -885,10 +785,10 @@ static void detail_page(struct req *r, long long id, const char *form,
     html_lit(b, "</dl>\n");
 
     page_h2(r, "Omschrijving");
-    text_block(r, sqljson_str(k, "omschrijving"));
+    page_text_block(r, sqljson_str(k, "omschrijving"), KNELPUNT_TEXT_MAX);
     if (sqljson_str(k, "onderbouwing")[0]) {
         page_h2(r, "Onderbouwing");
-        text_block(r, sqljson_str(k, "onderbouwing"));
+        page_text_block(r, sqljson_str(k, "onderbouwing"), KNELPUNT_TEXT_MAX);
     }
     history_section(r, k, names);
     time_section(r, k);
@@ -905,18 +805,9 @@ static void detail_page(struct req *r, long long id, const char *form,
     json_decref(k);
 }
 
-static long long path_id(struct req *r)
-{
-    long long id = page_parse_id(r->param[0]);
-
-    if (id < 0)
-        page_error(r, 404, "Niet gevonden", "Dit knelpunt bestaat niet.");
-    return id;
-}
-
 void ui_knelpunt(struct req *r)
 {
-    long long id = path_id(r);
+    long long id = page_path_id(r, "Dit knelpunt bestaat niet.");
 
     if (id > 0)
         detail_page(r, id, NULL, NULL);
@@ -924,21 +815,19 @@ void ui_knelpunt(struct req *r)
 
 void ui_knelpunt_transition(struct req *r)
 {
-    long long id = path_id(r);
+    long long id = page_path_id(r, "Dit knelpunt bestaat niet.");
     struct fault f = { 0 };
     json_t *in;
-    char idtxt[24];
 
     if (id < 0)
         return;
     in = json_object();
-    set_text(in, "naar", req_field(r, "naar"));
-    set_text(in, "toelichting", req_field(r, "toelichting"));
+    page_set_text(in, "naar", req_field(r, "naar"));
+    page_set_text(in, "toelichting", req_field(r, "toelichting"));
     if (json_object_get(in, "naar") == NULL) {
         fault_set(&f, FAULT_INVALID, "Kies de volgende stap.");
     } else if (knelpunt_transition(r->db, &r->who, id, in, &f) == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/knelpunten/", idtxt, "?doorgezet=1");
+        page_redirect_id(r, "/knelpunten/", id, "?doorgezet=1");
         json_decref(in);
         return;
     }
@@ -953,15 +842,13 @@ void ui_knelpunt_transition(struct req *r)
 
 void ui_knelpunt_publish(struct req *r)
 {
-    long long id = path_id(r);
+    long long id = page_path_id(r, "Dit knelpunt bestaat niet.");
     struct fault f = { 0 };
-    char idtxt[24];
 
     if (id < 0)
         return;
     if (knelpunt_publish(r->db, &r->who, id, &f) == 0) {
-        snprintf(idtxt, sizeof idtxt, "%lld", id);
-        page_redirect(r, "/knelpunten/", idtxt, "?openbaar=1");
+        page_redirect_id(r, "/knelpunten/", id, "?openbaar=1");
         return;
     }
     if (f.kind == FAULT_NOTFOUND) {
