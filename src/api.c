@@ -228,3 +228,20 @@ json_t *api_body_object(struct req *r)
     }
     return v;
 }
+
+int api_body_change(struct req *r, long long id, api_change_fn change)
+{
+    struct fault f = { 0 };
+    json_t *in = api_body_object(r);
+    int rc;
+
+    if (in == NULL)
+        return -1;
+    rc = change(r->db, &r->who, id, in, &f);
+    json_decref(in);
+    if (rc != 0) {
+        api_fault(r, &f);
+        return -1;
+    }
+    return 0;
+}

@@ -56,5 +56,11 @@ const char *api_query_text(struct req *r, const char *name, size_t max,
 /* Parse the request body as a JSON object; on failure answers 400 and
  * returns NULL. Caller owns the result. */
 json_t *api_body_object(struct req *r);
+/* A change of object id by the JSON request body. */
+typedef int (*api_change_fn)(sqlite3 *db, const struct actor *who,
+                             long long id, json_t *in, struct fault *f);
+/* Read the body and run change on id: 0 when it succeeded (the caller
+ * answers), -1 when a problem was answered (bad body or the fault). */
+int api_body_change(struct req *r, long long id, api_change_fn change);
 
 #endif

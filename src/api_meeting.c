@@ -171,21 +171,9 @@ void api_vergadering_agendapunt_wijzig(struct req *r)
 void api_actie_wijzig(struct req *r)
 {
     long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
 
-    if (id < 0)
+    if (id < 0 || api_body_change(r, id, meeting_action_status) != 0)
         return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = meeting_action_status(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0) {
-        api_fault(r, &f);
-        return;
-    }
     api_json(r, 200, sqljson_row(r->db,
         "SELECT id, description AS omschrijving, deadline, status, "
         "meeting_id AS vergadering FROM action_item WHERE id = ?", "i", id));

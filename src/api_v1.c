@@ -203,21 +203,9 @@ void api_persoon_nieuw(struct req *r)
 void api_persoon_wijzig(struct req *r)
 {
     long long id = api_path_id(r, 0);
-    struct fault f = { 0 };
-    json_t *in;
-    int rc;
 
-    if (id < 0)
+    if (id < 0 || api_body_change(r, id, person_update) != 0)
         return;
-    in = api_body_object(r);
-    if (in == NULL)
-        return;
-    rc = person_update(r->db, &r->who, id, in, &f);
-    json_decref(in);
-    if (rc != 0) {
-        api_fault(r, &f);
-        return;
-    }
     api_json(r, 200, person_get(r->db, id));
 }
 

@@ -114,3 +114,21 @@ int domain_audit_ok(sqlite3 *db, const struct actor *who, const char *action,
     snprintf(idtxt, sizeof idtxt, "%lld", id);
     return audit_write(db, who, action, type, idtxt, "gelukt", detail);
 }
+
+int domain_load_row(sqlite3 *db, const char *sql, long long id,
+                    int (*fill)(sqlite3_stmt *st, void *out), void *out,
+                    size_t size)
+{
+    sqlite3_stmt *st;
+    int rc = -1;
+
+    memset(out, 0, size);
+    st = store_prepare(db, sql);
+    if (st == NULL)
+        return -1;
+    store_bind_int(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        rc = fill(st, out);
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -28,6 +28,12 @@ int domain_has_text(const char *s);
 void domain_put_chars(struct buf *b, const char *s, size_t chars);
 /* Replace the integer member key of o by a JSON boolean. */
 void domain_set_bool(json_t *o, const char *key);
+/* Load the row of `sql` (one ? for the id) into out: out (size bytes)
+ * is zeroed, then fill copies the row's columns and returns 0 or -1.
+ * -1 when the statement fails, no row matches or fill fails. */
+int domain_load_row(sqlite3 *db, const char *sql, long long id,
+                    int (*fill)(sqlite3_stmt *st, void *out), void *out,
+                    size_t size);
 /* Begin a transaction; -1 with a store fault when the store is busy. */
 int domain_begin_tx(sqlite3 *db, struct fault *f);
 /* Roll back and report "Opslaan is mislukt."; returns -1. */

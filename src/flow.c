@@ -397,6 +397,34 @@ static int filter_check(sqlite3 *db, const struct flow_filter *flt,
     return 0;
 }
 
+/* A checked flow list: the filter against `statuses`, then list_rows
+ * (with today's local date when dated), then decorate on every row. */
+static json_t *checked_list(sqlite3 *db, const struct flow_filter *flt,
+                            const char *const *statuses,
+                            const char *table, const char *alias,
+                            const char *select, const char *where,
+                            int dated, long long offset, long long limit,
+                            long long *total, const char *what,
+                            void (*decorate)(json_t *), struct fault *f)
+{
+    char today[11];
+    json_t *rows, *o;
+    size_t i;
+
+    *total = 0;
+    if (filter_check(db, flt, statuses, f) != 0)
+        return NULL;
+    if (dated)
+        domain_today_local(today);
+    rows = list_rows(db, flt, table, alias, select, where,
+                     dated ? today : NULL, offset, limit, total, what, f);
+    if (rows == NULL)
+        return NULL;
+    json_array_foreach(rows, i, o)
+        decorate(o);
+    return rows;
+}
+
 /* ------------------------------------------------------------------ */
 /* Verzoeken                                                           */
 
@@ -410,33 +438,30 @@ struct vz {
     char answered_at[24];
 };
 
+static int vz_load_fill(sqlite3_stmt *st, void *out)
+{
+    struct vz *v = out;
+
+    v->id = sqlite3_column_int64(st, 0);
+    snprintf(v->status, sizeof v->status, "%s", store_col(st, 1));
+    snprintf(v->title, sizeof v->title, "%s", store_col(st, 2));
+    snprintf(v->from, sizeof v->from, "%s", store_col(st, 3));
+    snprintf(v->to_body, sizeof v->to_body, "%s", store_col(st, 4));
+    snprintf(v->to_name, sizeof v->to_name, "%s", store_col(st, 5));
+    snprintf(v->answered_at, sizeof v->answered_at, "%s",
+             store_col(st, 6));
+    return 0;
+}
+
 static int vz_load(sqlite3 *db, long long id, struct vz *v)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return domain_load_row(db,
         "SELECT v.id, v.status, v.title, v.from_body_code, "
         "coalesce(v.to_body_code, ''), coalesce(b.name, o.name, ''), "
         "coalesce(v.answered_at, '') FROM verzoek v "
         "LEFT JOIN body b ON b.code = v.to_body_code "
-        "LEFT JOIN organisation o ON o.id = v.to_org_id WHERE v.id = ?");
-    int rc = -1;
-
-    memset(v, 0, sizeof *v);
-    if (st == NULL)
-        return -1;
-    store_bind_int(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        v->id = sqlite3_column_int64(st, 0);
-        snprintf(v->status, sizeof v->status, "%s", store_col(st, 1));
-        snprintf(v->title, sizeof v->title, "%s", store_col(st, 2));
-        snprintf(v->from, sizeof v->from, "%s", store_col(st, 3));
-        snprintf(v->to_body, sizeof v->to_body, "%s", store_col(st, 4));
-        snprintf(v->to_name, sizeof v->to_name, "%s", store_col(st, 5));
-        snprintf(v->answered_at, sizeof v->answered_at, "%s",
-                 store_col(st, 6));
-        rc = 0;
-    }
-    sqlite3_finalize(st);
-    return rc;
+        "LEFT JOIN organisation o ON o.id = v.to_org_id WHERE v.id = ?",
+        id, vz_load_fill, v, sizeof *v);
 }
 
 /* Validate a new verzoek; on success *org is the addressed organisation
@@ -742,6 +767,11 @@ json_t *flow_verzoek_get(sqlite3 *db, long long id, int names)
     return v;
 }
 
+static void vz_bools(json_t *o)
+{
+    domain_set_bool(o, "teLaat");
+}
+
 json_t *flow_verzoek_list(sqlite3 *db, const struct flow_filter *flt,
                           long long offset, long long limit,
                           long long *total, struct fault *f)
@@ -751,22 +781,9 @@ json_t *flow_verzoek_list(sqlite3 *db, const struct flow_filter *flt,
     static const char *const where =
         " WHERE (?1 IS NULL OR v.status = ?1) AND (?2 IS NULL OR "
         "v.to_body_code = ?2)";
-    char today[11];
-    json_t *rows = NULL, *o;
-    size_t i;
-
-    *total = 0;
-    if (filter_check(db, flt, statuses, f) != 0)
-        return NULL;
-    domain_today_local(today);
-    rows = list_rows(db, flt, "verzoek", "v",
-                     "SELECT " VZ_COLUMNS VZ_FROM_SQL,
-                     where, today, offset, limit, total, "verzoeken", f);
-    if (rows == NULL)
-        return NULL;
-    json_array_foreach(rows, i, o)
-        domain_set_bool(o, "teLaat");
-    return rows;
+    return checked_list(db, flt, statuses, "verzoek", "v",
+                        "SELECT " VZ_COLUMNS VZ_FROM_SQL, where, 1, offset,
+                        limit, total, "verzoeken", vz_bools, f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -781,29 +798,26 @@ struct cons {
     char title[4 * FLOW_TITLE_MAX + 1];
 };
 
+static int cons_load_fill(sqlite3_stmt *st, void *out)
+{
+    struct cons *c = out;
+
+    c->id = sqlite3_column_int64(st, 0);
+    snprintf(c->body, sizeof c->body, "%s", store_col(st, 1));
+    snprintf(c->body_name, sizeof c->body_name, "%s", store_col(st, 2));
+    snprintf(c->status, sizeof c->status, "%s", store_col(st, 3));
+    snprintf(c->deadline, sizeof c->deadline, "%s", store_col(st, 4));
+    snprintf(c->title, sizeof c->title, "%s", store_col(st, 5));
+    return 0;
+}
+
 static int cons_load(sqlite3 *db, long long id, struct cons *c)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return domain_load_row(db,
         "SELECT c.id, c.body_code, b.name, c.status, c.deadline, c.title "
         "FROM consultation c JOIN body b ON b.code = c.body_code "
-        "WHERE c.id = ?");
-    int rc = -1;
-
-    memset(c, 0, sizeof *c);
-    if (st == NULL)
-        return -1;
-    store_bind_int(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        c->id = sqlite3_column_int64(st, 0);
-        snprintf(c->body, sizeof c->body, "%s", store_col(st, 1));
-        snprintf(c->body_name, sizeof c->body_name, "%s", store_col(st, 2));
-        snprintf(c->status, sizeof c->status, "%s", store_col(st, 3));
-        snprintf(c->deadline, sizeof c->deadline, "%s", store_col(st, 4));
-        snprintf(c->title, sizeof c->title, "%s", store_col(st, 5));
-        rc = 0;
-    }
-    sqlite3_finalize(st);
-    return rc;
+        "WHERE c.id = ?",
+        id, cons_load_fill, c, sizeof *c);
 }
 
 long long flow_consultatie_create(sqlite3 *db, const struct actor *who,
@@ -1152,22 +1166,9 @@ json_t *flow_consultatie_list(sqlite3 *db, const struct flow_filter *flt,
     static const char *const where =
         " WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR "
         "c.body_code = ?2)";
-    char today[11];
-    json_t *rows = NULL, *o;
-    size_t i;
-
-    *total = 0;
-    if (filter_check(db, flt, statuses, f) != 0)
-        return NULL;
-    domain_today_local(today);
-    rows = list_rows(db, flt, "consultation", "c",
-                     "SELECT " CONS_COLUMNS CONS_FROM_SQL,
-                     where, today, offset, limit, total, "consultaties", f);
-    if (rows == NULL)
-        return NULL;
-    json_array_foreach(rows, i, o)
-        cons_bools(o);
-    return rows;
+    return checked_list(db, flt, statuses, "consultation", "c",
+                        "SELECT " CONS_COLUMNS CONS_FROM_SQL, where, 1,
+                        offset, limit, total, "consultaties", cons_bools, f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1234,27 +1235,24 @@ static void ser_free(struct ser *s)
     s->question = NULL;
 }
 
+static int ser_load_fill(sqlite3_stmt *st, void *out)
+{
+    struct ser *s = out;
+
+    s->id = sqlite3_column_int64(st, 0);
+    snprintf(s->body, sizeof s->body, "%s", store_col(st, 1));
+    snprintf(s->body_name, sizeof s->body_name, "%s", store_col(st, 2));
+    snprintf(s->status, sizeof s->status, "%s", store_col(st, 3));
+    s->question = strdup(store_col(st, 4));
+    return s->question ? 0 : -1;
+}
+
 static int ser_load(sqlite3 *db, long long id, struct ser *s)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return domain_load_row(db,
         "SELECT s.id, s.body_code, b.name, s.status, s.question FROM "
-        "ser_request s JOIN body b ON b.code = s.body_code WHERE s.id = ?");
-    int rc = -1;
-
-    memset(s, 0, sizeof *s);
-    if (st == NULL)
-        return -1;
-    store_bind_int(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        s->id = sqlite3_column_int64(st, 0);
-        snprintf(s->body, sizeof s->body, "%s", store_col(st, 1));
-        snprintf(s->body_name, sizeof s->body_name, "%s", store_col(st, 2));
-        snprintf(s->status, sizeof s->status, "%s", store_col(st, 3));
-        s->question = strdup(store_col(st, 4));
-        rc = s->question ? 0 : -1;
-    }
-    sqlite3_finalize(st);
-    return rc;
+        "ser_request s JOIN body b ON b.code = s.body_code WHERE s.id = ?",
+        id, ser_load_fill, s, sizeof *s);
 }
 
 long long flow_ser_create(sqlite3 *db, const struct actor *who, json_t *in,
@@ -1495,20 +1493,10 @@ json_t *flow_ser_list(sqlite3 *db, const struct flow_filter *flt,
     static const char *const where =
         " WHERE (?1 IS NULL OR s.status = ?1) AND (?2 IS NULL OR "
         "s.body_code = ?2)";
-    json_t *rows = NULL, *o;
-    size_t i;
-
-    *total = 0;
-    if (filter_check(db, flt, ser_codes, f) != 0)
-        return NULL;
-    rows = list_rows(db, flt, "ser_request", "s",
-                     "SELECT " SER_COLUMNS SER_FROM_SQL,
-                     where, NULL, offset, limit, total, "SER-verzoeken", f);
-    if (rows == NULL)
-        return NULL;
-    json_array_foreach(rows, i, o)
-        ser_decorate(o);
-    return rows;
+    return checked_list(db, flt, ser_codes, "ser_request", "s",
+                        "SELECT " SER_COLUMNS SER_FROM_SQL, where, 0,
+                        offset, limit, total, "SER-verzoeken", ser_decorate,
+                        f);
 }
 
 /* ------------------------------------------------------------------ */

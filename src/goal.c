@@ -597,6 +597,27 @@ static int check_progress(json_t *in, struct fault *f)
     return 0;
 }
 
+/* The end of an update inside the caller's transaction: rc is the result
+ * of the writes so far; audit `action` on type/id with the changed keys
+ * of in, commit, and on any failure roll back with "Opslaan is
+ * mislukt.". Releases cur; 0 or -1. */
+static int update_done(sqlite3 *db, const struct actor *who,
+                       enum perm_action action, const char *type,
+                       long long id, json_t *in, json_t *cur, int rc,
+                       struct fault *f)
+{
+    char detail[256];
+
+    keys_detail(in, detail, sizeof detail);
+    if (rc != 0 || write_audit(db, who, action, type, id, detail) != 0 ||
+        store_commit(db) != 0) {
+        domain_store_failed(db, f);
+        rc = -1;
+    }
+    json_decref(cur);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* Ambitions                                                           */
 
@@ -632,7 +653,6 @@ int goal_ambition_update(sqlite3 *db, const struct actor *who, long long id,
 {
     json_t *cur;
     sqlite3_stmt *st;
-    char detail[256];
 
     cur = sqljson_row(db, "SELECT title AS titel, description AS "
                           "omschrijving FROM ambition WHERE id = ?", "i", id);
@@ -652,15 +672,8 @@ int goal_ambition_update(sqlite3 *db, const struct actor *who, long long id,
     store_bind_text(st, 1, input_str(cur, "titel"));
     store_bind_text(st, 2, text_or_empty(cur, "omschrijving"));
     store_bind_int(st, 3, id);
-    keys_detail(in, detail, sizeof detail);
-    if (store_exec_stmt(st) != 0 ||
-        write_audit(db, who, ACT_DOEL_BEHEREN, "ambitie", id, detail) != 0 ||
-        store_commit(db) != 0) {
-        domain_store_failed(db, f);
-        goto refused;
-    }
-    json_decref(cur);
-    return 0;
+    return update_done(db, who, ACT_DOEL_BEHEREN, "ambitie", id, in, cur,
+                       store_exec_stmt(st), f);
 refused:
     json_decref(cur);
     return -1;
@@ -743,7 +756,7 @@ int goal_update(sqlite3 *db, const struct actor *who, long long id,
 {
     json_t *cur;
     sqlite3_stmt *st;
-    char detail[256];
+    int rc;
 
     cur = sqljson_row(db, "SELECT title AS titel, description AS "
                           "omschrijving, ambition_id AS ambitie, meeting_id "
@@ -766,17 +779,11 @@ int goal_update(sqlite3 *db, const struct actor *who, long long id,
     store_bind_text(st, 3, text_or_empty(cur, "omschrijving"));
     bind_opt_id(st, 4, cur, "vergadering");
     store_bind_int(st, 5, id);
-    keys_detail(in, detail, sizeof detail);
-    if (store_exec_stmt(st) != 0 ||
-        (json_object_get(in, "indicatoren") &&
-         write_indicators(db, id, in) != 0) ||
-        write_audit(db, who, ACT_DOEL_BEHEREN, "doel", id, detail) != 0 ||
-        store_commit(db) != 0) {
-        domain_store_failed(db, f);
-        goto refused;
-    }
-    json_decref(cur);
-    return 0;
+    rc = store_exec_stmt(st);
+    if (rc == 0 && json_object_get(in, "indicatoren"))
+        rc = write_indicators(db, id, in);
+    return update_done(db, who, ACT_DOEL_BEHEREN, "doel", id, in, cur, rc,
+                       f);
 refused:
     json_decref(cur);
     return -1;
@@ -845,7 +852,7 @@ int goal_objective_update(sqlite3 *db, const struct actor *who,
 {
     json_t *cur;
     sqlite3_stmt *st;
-    char detail[256], old_pillar[16];
+    char old_pillar[16];
 
     cur = sqljson_row(db, "SELECT goal_id AS doel, pillar_code AS pijler, "
                           "title AS titel, description AS omschrijving "
@@ -875,15 +882,8 @@ int goal_objective_update(sqlite3 *db, const struct actor *who,
     store_bind_text(st, 3, sqljson_str(cur, "titel"));
     store_bind_text(st, 4, text_or_empty(cur, "omschrijving"));
     store_bind_int(st, 5, id);
-    keys_detail(in, detail, sizeof detail);
-    if (store_exec_stmt(st) != 0 ||
-        write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "doelstelling", id,
-                    detail) != 0 || store_commit(db) != 0) {
-        domain_store_failed(db, f);
-        goto refused;
-    }
-    json_decref(cur);
-    return 0;
+    return update_done(db, who, ACT_DOELSTELLING_BEHEREN, "doelstelling", id,
+                       in, cur, store_exec_stmt(st), f);
 refused:
     json_decref(cur);
     return -1;
@@ -1078,9 +1078,10 @@ int goal_action_update(sqlite3 *db, const struct actor *who, long long id,
 {
     long long ids[GOAL_OWNERS_MAX], old_objective;
     size_t n = 0;
-    char old_pillar[16], new_pillar[16], now[21], detail[256];
+    char old_pillar[16], new_pillar[16], now[21];
     json_t *cur;
     sqlite3_stmt *st;
+    int rc;
 
     cur = sqljson_row(db, "SELECT objective_id AS doelstelling, title AS "
                           "titel, description AS omschrijving, contact AS "
@@ -1120,17 +1121,11 @@ int goal_action_update(sqlite3 *db, const struct actor *who, long long id,
     bind_action(st, cur);
     store_bind_text(st, 12, now);
     store_bind_int(st, 13, id);
-    keys_detail(in, detail, sizeof detail);
-    if (store_exec_stmt(st) != 0 ||
-        (json_object_get(in, "eigenaars") &&
-         write_owners(db, id, ids, n) != 0) ||
-        write_audit(db, who, ACT_DOELSTELLING_BEHEREN, "uitvoeringsactie", id,
-                    detail) != 0 || store_commit(db) != 0) {
-        domain_store_failed(db, f);
-        goto refused;
-    }
-    json_decref(cur);
-    return 0;
+    rc = store_exec_stmt(st);
+    if (rc == 0 && json_object_get(in, "eigenaars"))
+        rc = write_owners(db, id, ids, n);
+    return update_done(db, who, ACT_DOELSTELLING_BEHEREN, "uitvoeringsactie",
+                       id, in, cur, rc, f);
 refused:
     json_decref(cur);
     return -1;

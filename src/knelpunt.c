@@ -482,31 +482,28 @@ static int state_load(sqlite3 *db, const char *code, struct kstate *s)
     return rc;
 }
 
+static int kp_load_fill(sqlite3_stmt *st, void *out)
+{
+    struct kp *k = out;
+
+    k->id = sqlite3_column_int64(st, 0);
+    snprintf(k->state, sizeof k->state, "%s", store_col(st, 1));
+    snprintf(k->title, sizeof k->title, "%s", store_col(st, 2));
+    snprintf(k->region, sizeof k->region, "%s", store_col(st, 3));
+    snprintf(k->region_name, sizeof k->region_name, "%s",
+             store_col(st, 4));
+    snprintf(k->origin, sizeof k->origin, "%s", store_col(st, 5));
+    k->public = sqlite3_column_int(st, 6);
+    return 0;
+}
+
 static int kp_load(sqlite3 *db, long long id, struct kp *k)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return domain_load_row(db,
         "SELECT k.id, k.state, k.title, k.region_code, r.name, k.origin, "
         "k.public FROM knelpunt k JOIN region r ON r.code = k.region_code "
-        "WHERE k.id = ?");
-    int rc = -1;
-
-    memset(k, 0, sizeof *k);
-    if (st == NULL)
-        return -1;
-    store_bind_int(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        k->id = sqlite3_column_int64(st, 0);
-        snprintf(k->state, sizeof k->state, "%s", store_col(st, 1));
-        snprintf(k->title, sizeof k->title, "%s", store_col(st, 2));
-        snprintf(k->region, sizeof k->region, "%s", store_col(st, 3));
-        snprintf(k->region_name, sizeof k->region_name, "%s",
-                 store_col(st, 4));
-        snprintf(k->origin, sizeof k->origin, "%s", store_col(st, 5));
-        k->public = sqlite3_column_int(st, 6);
-        rc = 0;
-    }
-    sqlite3_finalize(st);
-    return rc;
+        "WHERE k.id = ?",
+        id, kp_load_fill, k, sizeof *k);
 }
 
 /* The transition from -> to; -1 when the route has none. */

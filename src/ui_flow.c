@@ -397,20 +397,86 @@ static int refused(struct req *r, const struct fault *f)
     return 0;
 }
 
+/* What differs between the verzoeken and consultaties list tables. */
+struct list_table_spec {
+    const char *base;           /* list path, also the pager base */
+    const char *item_base;      /* link prefix of one row */
+    const char *none;           /* paragraph when nothing was found */
+    const char *noun;           /* caption prefix */
+    const char *table_id;
+    const char *const *cols;
+    const char *party;          /* object whose "naam" fills column 3 */
+    const char *kind;           /* status_text kind */
+    const char *last;           /* key of the last column */
+    int last_is_date;           /* 1: td_date, 0: page_td_num */
+};
+
+static const char *const vz_cols[] = { "#Nr", "Verzoek", "Aan",
+    "Deadline", "Status", "Vastgelegd", NULL };
+static const char *const cs_cols[] = { "#Nr", "Consultatie", "Overleg",
+    "Deadline", "Status", "#Reacties", NULL };
+
+static const struct list_table_spec vz_table = {
+    "/verzoeken", "/verzoeken/", "Geen verzoeken gevonden.", "Verzoeken",
+    "verzoeken-tabel", vz_cols, "aan", "verzoek", "aangemaaktOp", 1
+};
+static const struct list_table_spec cs_table = {
+    "/consultaties", "/consultaties/", "Geen consultaties gevonden.",
+    "Consultaties", "consultaties-tabel", cs_cols, "overleg",
+    "consultatie", "aantalReacties", 0
+};
+
+/* The table of one list page (or the "none found" paragraph), with its
+ * pager. */
+static void list_table(struct req *r, const struct list_table_spec *t,
+                       const struct flow_filter *flt, json_t *items,
+                       long long total, long long page, long long pages)
+{
+    struct buf *b = &r->out;
+    char caption[160];
+    json_t *v;
+    size_t i;
+
+    if (total == 0) {
+        page_para(r, t->none);
+        return;
+    }
+    snprintf(caption, sizeof caption, "%s: %lld gevonden, "
+             "pagina %lld van %lld", t->noun, total, page, pages);
+    page_table_open(r, t->table_id, caption, t->cols);
+    json_array_foreach(items, i, v) {
+        html_lit(b, "<tr class=\"utrecht-table__row\">");
+        page_td_num(r, sqljson_int(v, "id"));
+        page_th_row_open(r);
+        page_id_link(r, t->item_base, sqljson_int(v, "id"),
+                     sqljson_str(v, "titel"));
+        html_lit(b, "</th>");
+        page_td_open(r);
+        html_txt(b, sqljson_str(json_object_get(v, t->party), "naam"));
+        html_lit(b, "</td>");
+        td_date(r, sqljson_str(v, "deadline"));
+        page_td_open(r);
+        status_text(r, t->kind, v);
+        html_lit(b, "</td>");
+        if (t->last_is_date)
+            td_date(r, sqljson_str(v, t->last));
+        else
+            page_td_num(r, sqljson_int(v, t->last));
+        html_lit(b, "</tr>");
+    }
+    page_table_close(r);
+    list_pager(r, t->base, flt, page, pages);
+}
+
 /* ------------------------------------------------------------------ */
 /* Verzoeken                                                           */
 
 void ui_verzoeken(struct req *r)
 {
-    static const char *const cols[] = { "#Nr", "Verzoek", "Aan",
-        "Deadline", "Status", "Vastgelegd", NULL };
     struct flow_filter flt = { 0 };
     struct fault f = { 0 };
-    struct buf *b = &r->out;
     long long page = list_page(r), total = 0, pages;
-    json_t *items, *v;
-    char caption[160];
-    size_t i;
+    json_t *items;
 
     if (page < 0)
         return;
@@ -441,32 +507,7 @@ void ui_verzoeken(struct req *r)
         new_link(r, "/verzoeken/nieuw", "Verzoek vastleggen");
     list_filters(r, "/verzoeken", &flt, vz_statuses, vz_status_labels, NULL,
                  NULL);
-    if (total == 0) {
-        page_para(r, "Geen verzoeken gevonden.");
-    } else {
-        snprintf(caption, sizeof caption, "Verzoeken: %lld gevonden, "
-                 "pagina %lld van %lld", total, page, pages);
-        page_table_open(r, "verzoeken-tabel", caption, cols);
-        json_array_foreach(items, i, v) {
-            html_lit(b, "<tr class=\"utrecht-table__row\">");
-            page_td_num(r, sqljson_int(v, "id"));
-            page_th_row_open(r);
-            page_id_link(r, "/verzoeken/", sqljson_int(v, "id"),
-                         sqljson_str(v, "titel"));
-            html_lit(b, "</th>");
-            page_td_open(r);
-            html_txt(b, sqljson_str(json_object_get(v, "aan"), "naam"));
-            html_lit(b, "</td>");
-            td_date(r, sqljson_str(v, "deadline"));
-            page_td_open(r);
-            status_text(r, "verzoek", v);
-            html_lit(b, "</td>");
-            td_date(r, sqljson_str(v, "aangemaaktOp"));
-            html_lit(b, "</tr>");
-        }
-        page_table_close(r);
-        list_pager(r, "/verzoeken", &flt, page, pages);
-    }
+    list_table(r, &vz_table, &flt, items, total, page, pages);
     flow_links(r);
     page_end(r);
     json_decref(items);
@@ -761,15 +802,10 @@ static json_t *my_consult_bodies(struct req *r)
 
 void ui_consultaties(struct req *r)
 {
-    static const char *const cols[] = { "#Nr", "Consultatie", "Overleg",
-        "Deadline", "Status", "#Reacties", NULL };
     struct flow_filter flt = { 0 };
     struct fault f = { 0 };
-    struct buf *b = &r->out;
     long long page = list_page(r), total = 0, pages;
-    json_t *items, *bodies, *c;
-    char caption[160];
-    size_t i;
+    json_t *items, *bodies;
 
     if (page < 0)
         return;
@@ -803,32 +839,7 @@ void ui_consultaties(struct req *r)
         new_link(r, "/consultaties/nieuw", "Consultatie uitzetten");
     list_filters(r, "/consultaties", &flt, cs_statuses, cs_status_labels,
                  bodies, "Vragende tafel");
-    if (total == 0) {
-        page_para(r, "Geen consultaties gevonden.");
-    } else {
-        snprintf(caption, sizeof caption, "Consultaties: %lld gevonden, "
-                 "pagina %lld van %lld", total, page, pages);
-        page_table_open(r, "consultaties-tabel", caption, cols);
-        json_array_foreach(items, i, c) {
-            html_lit(b, "<tr class=\"utrecht-table__row\">");
-            page_td_num(r, sqljson_int(c, "id"));
-            page_th_row_open(r);
-            page_id_link(r, "/consultaties/", sqljson_int(c, "id"),
-                         sqljson_str(c, "titel"));
-            html_lit(b, "</th>");
-            page_td_open(r);
-            html_txt(b, sqljson_str(json_object_get(c, "overleg"), "naam"));
-            html_lit(b, "</td>");
-            td_date(r, sqljson_str(c, "deadline"));
-            page_td_open(r);
-            status_text(r, "consultatie", c);
-            html_lit(b, "</td>");
-            page_td_num(r, sqljson_int(c, "aantalReacties"));
-            html_lit(b, "</tr>");
-        }
-        page_table_close(r);
-        list_pager(r, "/consultaties", &flt, page, pages);
-    }
+    list_table(r, &cs_table, &flt, items, total, page, pages);
     flow_links(r);
     page_end(r);
     json_decref(bodies);
