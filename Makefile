@@ -5,7 +5,7 @@
 #   make lint-api   NL GOV API Design Rules linter on the OpenAPI document
 #   SANITIZE=1      build with AddressSanitizer and UBSan into build-san/
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark libical
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark libical xlsxwriter
 # -Wno-format-truncation: messages are cut to their buffer on purpose.
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wformat=2 -Wshadow \
@@ -95,10 +95,15 @@ $(BUILD)/bench_cycle: bench/bench_cycle.c $(BUILD)/libkoers.a
 $(BUILD)/bench_similarity: bench/bench_similarity.c $(BUILD)/libkoers.a
 	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
 
-bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_similarity
+$(BUILD)/bench_monitor: bench/bench_monitor.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_similarity \
+		$(BUILD)/bench_monitor
 	$(BUILD)/bench_cycle data 2>&1
 	$(BUILD)/bench_similarity 2>&1
 	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
+	KOERS_BIN=$(BIN) BENCH_MONITOR=$(BUILD)/bench_monitor bash bench/monitor.sh 2>&1
 
 # Fuzz the parsers that take untrusted bytes (needs clang with libFuzzer;
 # FUZZ_SECONDS per target, default 30). Not part of `make test`.
@@ -120,6 +125,11 @@ fuzz:
 		src/text.c src/calendar.c $(shell pkg-config --cflags --libs libical)
 	build/fuzz/fuzz_ical -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		-timeout=10 -artifact_prefix=build/fuzz/ build/fuzz/corpus-ical
+	mkdir -p build/fuzz/corpus-csv
+	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_csv fuzz/fuzz_csv.c src/csvread.c \
+		src/text.c
+	build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus-csv
 
 clean:
 	rm -rf build build-san bin

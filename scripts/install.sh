@@ -10,7 +10,7 @@
 set -euo pipefail
 
 RUN_PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev
-          libsqlite3-dev libsodium-dev libcmark-dev libical-dev sqlite3
+          libsqlite3-dev libsodium-dev libcmark-dev libical-dev libxlsxwriter-dev sqlite3
           ca-certificates)
 TEST_PKGS=(libcmocka-dev tidy curl python3 python3-icalendar chromium)
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run.sh - the one command to get Koers running on a fresh Debian 12:
 # installs what is missing, builds, creates the store seeded from the
-# report (once; koers.db in the repository root, or $KOERS_DB) and
-# serves Koers at http://127.0.0.1:8080 (or $KOERS_LISTEN).
+# report (once; koers.db in the repository root, or $KOERS_DB), imports
+# the open data of data/open into its monitor, and serves Koers at
+# http://127.0.0.1:8080 (or $KOERS_LISTEN).
 # The administrator's password comes from KOERS_ADMIN_PASSWORD, or is
 # generated and printed once when the store is created.
 set -euo pipefail
@@ -12,6 +13,9 @@ make -j2
 DB="${KOERS_DB:-koers.db}"
 if [ ! -f "$DB" ]; then
     bin/koers init --db "$DB"
+    # a new store starts with the real open data of data/open in the
+    # monitor (DUO and CBS files; see docs/monitor.md)
+    bin/koers import --db "$DB" data/open
 fi
 LISTEN="${KOERS_LISTEN:-127.0.0.1:8080}"
 echo "Koers draait op http://$LISTEN (stoppen met Ctrl-C)"

@@ -7,7 +7,8 @@
  * see (published knelpunten only; to anyone else an unpublished one does
  * not exist), and the filters of the list of knelpunten, which is
  * paginated in SQL (LIMIT and OFFSET with a count, api_page_send), so it
- * stays fast with 100,000 knelpunten. */
+ * stays fast with 100,000 knelpunten. /regios is answered by the monitor
+ * API (api_monitor.c), which also owns /regios/{code}. */
 #include "api.h"
 #include "api_routes.h"
 #include "buf.h"
@@ -177,16 +178,10 @@ void api_knelpuntroute(struct req *r)
     api_json(r, 200, knelpunt_route(r->db));
 }
 
+/* The regions, paginated in SQL, with a gemeente's history: the monitor
+ * API answers for this path (api_monitor.c), cacheable like its other
+ * reads. */
 void api_regios(struct req *r)
 {
-    const char *kind = query_text(r, "soort");
-
-    if (kind && strcmp(kind, "land") && strcmp(kind, "landsdeel") &&
-        strcmp(kind, "provincie") && strcmp(kind, "arbeidsmarktregio") &&
-        strcmp(kind, "gemeente")) {
-        api_problem(r, 400, "Ongeldige invoer", "soort is land, landsdeel, "
-                    "provincie, arbeidsmarktregio of gemeente.");
-        return;
-    }
-    api_collection(r, "regios", knelpunt_regions(r->db, kind));
+    api_monitor_regios(r);
 }

@@ -114,5 +114,24 @@ void api_ser_verzoek(struct req *r);
 void api_ser_verzoek_overgang(struct req *r);
 void api_inbox(struct req *r);
 /* end api_flow.c */
+/* api_import.c */
+void api_import_nieuw(struct req *r);
+/* api_monitor.c */
+void api_monitor_indicatoren(struct req *r);
+void api_monitor_indicator(struct req *r);
+void api_monitor_jsonstat(struct req *r);
+void api_monitor_regios(struct req *r);
+void api_monitor_regio(struct req *r);
+void api_monitor_perioden(struct req *r);
+void api_monitor_periode(struct req *r);
+void api_monitor_observaties(struct req *r);
+void api_monitor_reeksen(struct req *r);
+void api_monitor_imports(struct req *r);
+void api_streefwaarden(struct req *r);
+void api_streefwaarde(struct req *r);
+void api_streefwaarde_nieuw(struct req *r);
+void api_streefwaarde_wijzig(struct req *r);
+void api_streefwaarde_verwijdering(struct req *r);
+/* end api_monitor.c */
 
 #endif

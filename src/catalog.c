@@ -60,6 +60,13 @@ json_t *catalog_plan_steps(sqlite3 *db)
     return a;
 }
 
+json_t *catalog_monitor_indicators(sqlite3 *db)
+{
+    return sqljson_rows(db,
+        "SELECT code, name AS naam, topic_code AS onderwerp FROM indicator "
+        "WHERE topic_code IS NOT NULL ORDER BY ord, code", NULL);
+}
+
 json_t *catalog_indicators(sqlite3 *db)
 {
     return sqljson_rows(db,

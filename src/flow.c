@@ -220,9 +220,9 @@ json_t *flow_regions(sqlite3 *db)
 {
     return sqljson_rows(db,
         "SELECT code, name AS naam, kind AS soort FROM region WHERE kind "
-        "<> 'land' ORDER BY CASE kind WHEN 'landsdeel' THEN 1 WHEN "
-        "'provincie' THEN 2 WHEN 'arbeidsmarktregio' THEN 3 ELSE 4 END, "
-        "code", "");
+        "NOT IN ('land', 'gemeente') ORDER BY CASE kind WHEN 'landsdeel' "
+        "THEN 1 WHEN 'provincie' THEN 2 WHEN 'arbeidsmarktregio' THEN 3 "
+        "ELSE 4 END, code", "");
 }
 
 /* Bodies at the national levels: the tables that may consult. */

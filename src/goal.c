@@ -496,7 +496,8 @@ static int check_indicators(sqlite3 *db, json_t *in, struct fault *f)
     if (!json_is_array(arr) || json_array_size(arr) > GOAL_INDICATORS_MAX) {
         fault_set(f, FAULT_INVALID, "Indicatoren is een lijst van ten "
                   "hoogste %d codes van monitoronderwerpen, bijvoorbeeld "
-                  "[\"p1-hybride-docenten\"]; zie /api/v1/indicatoren.",
+                  "[\"p1-hybride-docenten\"]; zie "
+                  "/api/v1/monitoringsonderwerpen.",
                   GOAL_INDICATORS_MAX);
         return -1;
     }
@@ -507,7 +508,7 @@ static int check_indicators(sqlite3 *db, json_t *in, struct fault *f)
             store_count(db, "SELECT count(*) FROM indicator_topic WHERE "
                             "code = ?", c) != 1) {
             fault_set(f, FAULT_INVALID, "Indicator %zu (\"%.64s\") bestaat "
-                      "niet; zie /api/v1/indicatoren.", i + 1,
+                      "niet; zie /api/v1/monitoringsonderwerpen.", i + 1,
                       c ? c : "");
             return -1;
         }

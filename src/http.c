@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -92,7 +93,7 @@ static int req_multipart(struct req *r, char *err, size_t errlen)
     struct MHD_PostProcessor *pp;
     int i, ok;
 
-    buf_init(&r->upload, HTTP_MAX_BODY);
+    buf_init(&r->upload, r->body_max ? r->body_max : HTTP_MAX_BODY);
     pp = MHD_create_post_processor(r->conn, 16 * 1024, on_multipart, r);
     if (pp == NULL) {
         snprintf(err, errlen, "Het formulier is onjuist gecodeerd.");
@@ -120,6 +121,11 @@ int req_form(struct req *r, char *err, size_t errlen)
 
     if (r->form_parsed)
         return 0;
+    if (r->multipart_failed) {
+        snprintf(err, errlen, "Het formulier is onjuist gecodeerd (of bevat "
+                 "meer dan één bestand).");
+        return -1;
+    }
     if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
         if (req_multipart(r, err, errlen) != 0)
             return -1;
@@ -184,6 +190,8 @@ static void req_free(struct req *r)
     buf_free(&r->out);
     buf_free(&r->upload);
     form_free(&r->form);
+    if (r->pp)
+        MHD_destroy_post_processor(r->pp);
     for (i = 0; i < r->hdr_n; i++) {
         free(r->hdr_name[i]);
         free(r->hdr_value[i]);
@@ -244,7 +252,10 @@ static void authenticate(struct req *r)
     }
 }
 
-static void add_security_headers(struct MHD_Response *resp, int is_api)
+/* is_api: API-Version and, unless the handler chose its own caching
+ * (own_cache: a public monitor read), Cache-Control no-store. */
+static void add_security_headers(struct MHD_Response *resp, int is_api,
+                                 int own_cache)
 {
     MHD_add_response_header(resp, "Content-Security-Policy",
         "default-src 'self'; script-src 'none'; object-src 'none'; "
@@ -259,7 +270,8 @@ static void add_security_headers(struct MHD_Response *resp, int is_api)
                             "camera=(), microphone=(), geolocation=()");
     if (is_api) {
         MHD_add_response_header(resp, "API-Version", HTTP_API_VERSION);
-        MHD_add_response_header(resp, "Cache-Control", "no-store");
+        if (!own_cache)
+            MHD_add_response_header(resp, "Cache-Control", "no-store");
     }
 }
 
@@ -267,7 +279,7 @@ static enum MHD_Result send_response(struct req *r)
 {
     struct MHD_Response *resp;
     enum MHD_Result ret;
-    int i;
+    int i, own_cache;
 
     if (r->file_fd >= 0) {
         resp = MHD_create_response_from_fd((uint64_t)r->file_size,
@@ -293,7 +305,11 @@ static enum MHD_Result send_response(struct req *r)
     }
     if (resp == NULL)
         return MHD_NO;
-    add_security_headers(resp, r->is_api);
+    own_cache = 0;
+    for (i = 0; i < r->hdr_n; i++)
+        if (strcasecmp(r->hdr_name[i], "Cache-Control") == 0)
+            own_cache = 1;
+    add_security_headers(resp, r->is_api, own_cache);
     if (r->ctype)
         MHD_add_response_header(resp, "Content-Type", r->ctype);
     for (i = 0; i < r->hdr_n; i++)
@@ -301,6 +317,67 @@ static enum MHD_Result send_response(struct req *r)
     ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ret;
+}
+
+/* 1 when (method, url) is a route flagged ROUTE_UPLOAD: its body may be
+ * HTTP_MAX_UPLOAD bytes. Upload routes have fixed paths. */
+static int upload_route(const char *method, const char *url)
+{
+    const struct route *rt;
+
+    for (rt = route_table; rt->method; rt++)
+        if ((rt->flags & ROUTE_UPLOAD) && strcmp(rt->method, method) == 0 &&
+            strcmp(rt->pattern, url) == 0)
+            return 1;
+    return 0;
+}
+
+/* The 413 answer naming the limit of this route. */
+static void too_large(struct req *r)
+{
+    route_error(r, 413, "Verzoek te groot", r->body_max > HTTP_MAX_BODY
+                ? "De inhoud van het verzoek is groter dan de toegestane "
+                  "64 MiB. Splits het bestand of importeer het met koers "
+                  "import op de server."
+                : "De inhoud van het verzoek is groter dan de toegestane "
+                  "256 KiB.");
+}
+
+/* On an upload route, a multipart body goes through the post processor
+ * chunk by chunk, so only the file itself is kept (in r->upload), never
+ * the raw body as well. The fields are checked once it is complete. */
+static void stream_start(struct req *r)
+{
+    const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+                                                 "Content-Type");
+
+    if (ct == NULL || strncasecmp(ct, "multipart/form-data", 19) != 0)
+        return;
+    buf_init(&r->upload, r->body_max);
+    r->pp = MHD_create_post_processor(r->conn, 64 * 1024, on_multipart, r);
+    if (r->pp == NULL)
+        r->multipart_failed = 1;
+}
+
+static void stream_finish(struct req *r)
+{
+    int i, ok = !r->multipart_failed;
+
+    if (r->pp == NULL)
+        return;
+    MHD_destroy_post_processor(r->pp);
+    r->pp = NULL;
+    for (i = 0; ok && i < r->form.n; i++)
+        if (!text_utf8_valid(r->form.value[i], strlen(r->form.value[i])) ||
+            !text_utf8_valid(r->form.name[i], strlen(r->form.name[i])))
+            ok = 0;
+    if (!ok || buf_failed(&r->upload)) {
+        form_free(&r->form);
+        buf_reset(&r->upload);
+        r->multipart_failed = 1;
+        return;
+    }
+    r->form_parsed = 1;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
@@ -329,7 +406,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
         r->web_dir = s->web_dir;
         r->is_api = strncmp(url, "/api/", 5) == 0 ||
                     strcmp(url, "/api") == 0;
-        buf_init(&r->body, HTTP_MAX_BODY);
+        r->body_max = upload_route(r->method, url) ? HTTP_MAX_UPLOAD
+                                                   : HTTP_MAX_BODY;
+        buf_init(&r->body, r->body_max);
         buf_init(&r->out, HTTP_MAX_RESPONSE);
         client_addr(conn, r->addr, sizeof r->addr);
         if (strlen(url) >= sizeof r->path ||
@@ -340,22 +419,55 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
         }
         cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                          "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY) {
+        if (cl && strtoull(cl, NULL, 10) > r->body_max) {
+            /* refused before a byte of the body is read */
             r->body_too_large = 1;
-            route_error(r, 413, "Verzoek te groot",
-                        "De inhoud van het verzoek is groter dan de "
-                        "toegestane 256 KiB.");
+            too_large(r);
             return send_response(r);
+        }
+        if (r->body_max > HTTP_MAX_BODY) {
+            /* 64 MiB are only read for someone logged in */
+            r->db = store_pool_acquire(s->pool);
+            authenticate(r);
+            store_pool_release(s->pool, r->db);
+            r->db = NULL;
+            if (!req_logged_in(r) || r->bad_token) {
+                r->body_too_large = 1;   /* drop whatever still comes */
+                route_error(r, 401, "Niet ingelogd", "Log in om een bestand "
+                            "te uploaden.");
+                return send_response(r);
+            }
+            stream_start(r);
         }
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
-        if (!r->body_too_large &&
-            buf_append(&r->body, upload_data, *upload_data_size) != 0)
+        r->body_seen += *upload_data_size;
+        if (r->body_seen > r->body_max)
+            r->body_too_large = 1;   /* a chunked body: the rest is dropped */
+        if (r->body_too_large) {
+            /* nothing more is kept */
+        } else if (r->pp) {
+            if (MHD_post_process(r->pp, upload_data, *upload_data_size)
+                    != MHD_YES)
+                r->multipart_failed = 1;
+        } else if (buf_append(&r->body, upload_data, *upload_data_size)
+                       != 0) {
             r->body_too_large = 1;
+        }
         *upload_data_size = 0;
         return MHD_YES;
     }
+    if (r->body_too_large) {
+        if (r->pp) {
+            MHD_destroy_post_processor(r->pp);
+            r->pp = NULL;
+        }
+        buf_free(&r->upload);
+        too_large(r);
+        return send_response(r);
+    }
+    stream_finish(r);
     r->db = store_pool_acquire(s->pool);
     authenticate(r);
     route_dispatch(r);

@@ -1,9 +1,10 @@
 /* http.h - the HTTP layer: libmicrohttpd glue, requests and responses.
  *
  * Owns: reading a request (method, path, query, headers, cookies, body
- * within HTTP_MAX_BODY), authenticating it (session cookie or bearer
- * token), and sending the response with the security headers every
- * response carries. It knows nothing of the domain: it calls
+ * within HTTP_MAX_BODY, or HTTP_MAX_UPLOAD on a ROUTE_UPLOAD route, whose
+ * multipart body is parsed as it arrives), authenticating it (session
+ * cookie or bearer token), and sending the response with the security
+ * headers every response carries. It knows nothing of the domain: it calls
  * route_dispatch (route.h) with a filled struct req. */
 #ifndef KOERS_HTTP_H
 #define KOERS_HTTP_H
@@ -16,6 +17,7 @@
 #include "form.h"
 
 #define HTTP_MAX_BODY (256 * 1024)      /* request body limit: 413 above */
+#define HTTP_MAX_UPLOAD (64 * 1024 * 1024) /* the same for ROUTE_UPLOAD */
 #define HTTP_MAX_RESPONSE (16 * 1024 * 1024)
 #define HTTP_MAX_PATH 1024
 #define HTTP_MAX_PARAMS 4
@@ -26,6 +28,7 @@
 #define HTTP_LOGIN_CSRF_COOKIE "koers_csrf"
 
 struct MHD_Connection;
+struct MHD_PostProcessor;
 struct store_pool;
 
 struct req {
@@ -40,7 +43,11 @@ struct req {
 
     /* body */
     struct buf body;
+    size_t body_max;             /* HTTP_MAX_BODY, or HTTP_MAX_UPLOAD */
+    unsigned long long body_seen;/* bytes of body received */
     int body_too_large;
+    struct MHD_PostProcessor *pp;/* upload route: multipart parsed as it
+                                    arrives, straight into upload */
     struct form form;
     int form_parsed;
     struct buf upload;           /* a file field of a multipart form */

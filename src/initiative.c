@@ -520,7 +520,8 @@ json_t *initiative_get(sqlite3 *db, long long id)
 json_t *initiative_regions(sqlite3 *db)
 {
     return sqljson_rows(db,
-        "SELECT code, name AS naam, kind AS soort FROM region ORDER BY "
+        "SELECT code, name AS naam, kind AS soort FROM region WHERE kind "
+        "<> 'gemeente' ORDER BY "
         "CASE kind WHEN 'land' THEN 0 WHEN 'landsdeel' THEN 1 WHEN "
         "'provincie' THEN 2 WHEN 'arbeidsmarktregio' THEN 3 ELSE 4 END, "
         "code", NULL);

@@ -7,8 +7,10 @@
 #include "audit.h"
 #include "auth.h"
 #include "cli_cycle.h"
+#include "cli_import.h"
 #include "http.h"
 #include "log.h"
+#include "monitorseed.h"
 #include "seed.h"
 #include "store.h"
 
@@ -43,6 +45,11 @@ static const char usage[] =
     "                                      (--opslaan: in de store zetten)\n"
     "  check --db BESTAND [--jaar JAAR | --van JAAR --tot JAAR]\n"
     "        [--ics BESTAND]               agenda toetsen aan de regels\n"
+    "  import [--db BESTAND] [--droog] [--bron CODE] PAD...\n"
+    "                                      bronbestanden (DUO, CBS, Koers lang\n"
+    "                                      formaat, regiocodes) in de monitor\n"
+    "                                      importeren; een map wordt doorlopen\n"
+    "                                      (--droog: alleen controleren)\n"
     "  --help, --version\n"
     "\n"
     "Rollen: beheerder, secretaris, boegbeeld, netwerkmanager (scope: de\n"
@@ -148,6 +155,11 @@ static int cmd_init(int argc, char **argv)
         return die("kan schema niet aanmaken in %s", path);
     }
     if (seed_load(db, data, err, sizeof err) != 0) {
+        store_close(db);
+        unlink(path);
+        return die("seed: %s", err);
+    }
+    if (monitorseed_load(db, data, err, sizeof err) != 0) {
         store_close(db);
         unlink(path);
         return die("seed: %s", err);
@@ -367,5 +379,7 @@ int main(int argc, char **argv)
         return cli_plan(argc, argv);
     if (strcmp(argv[1], "check") == 0)
         return cli_check(argc, argv);
+    if (strcmp(argv[1], "import") == 0)
+        return cli_import(argc, argv);
     return die("onbekende opdracht '%s' (zie koers --help)", argv[1]);
 }

@@ -32,7 +32,7 @@ static const struct {
     { "/initiatieven", "Initiatieven" },
     { "/organisaties", "Organisaties" },
     { "/gremia", "Gremia" },
-    { "/indicatoren", "Monitor" },
+    { "/monitor", "Monitor" },
 };
 
 void page_csrf_field(struct req *r)

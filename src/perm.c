@@ -126,6 +126,14 @@ static const struct perm_rule rules[ACT_COUNT] = {
     { ACT_SER_BEHEREN, "ser.beheren",
       "SER-verzoeken vastleggen en het advies registreren",
       R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
+    /* The secretaris keeps the one integrated monitor up to date and
+     * records the targets the tables set (L1242-L1282, L2087-L2130). */
+    { ACT_MONITOR_IMPORTEREN, "monitor.importeren",
+      "Brongegevens en regio-indelingen in de monitor importeren",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    { ACT_STREEFWAARDE_BEHEREN, "streefwaarde.beheren",
+      "Streefwaarden van indicatoren vastleggen en wijzigen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
 };
 
 const char *perm_role_code(enum perm_role r)

@@ -15,7 +15,10 @@ typedef void (*route_fn)(struct req *r);
 enum route_flags {
     ROUTE_PUBLIC = 0,
     ROUTE_LOGIN = 1,    /* requires an authenticated user */
-    ROUTE_FORM = 2      /* urlencoded form post: parse and check CSRF */
+    ROUTE_FORM = 2,     /* urlencoded form post: parse and check CSRF */
+    ROUTE_UPLOAD = 4    /* a file upload: body up to HTTP_MAX_UPLOAD instead
+                         * of HTTP_MAX_BODY, a multipart body parsed while
+                         * it arrives (http.c); the pattern has no {x} */
 };
 
 struct route {

@@ -104,7 +104,6 @@ const struct route route_table[] = {
     { "GET", "/api/v1/risicos", api_risicos, ROUTE_PUBLIC },
     { "GET", "/api/v1/implementatieplan/stappen", api_stappen,
       ROUTE_PUBLIC },
-    { "GET", "/api/v1/indicatoren", api_indicatoren, ROUTE_PUBLIC },
     { "GET", "/api/v1/rechten", api_rechten, ROUTE_PUBLIC },
     { "GET", "/api/v1/audit-regels", api_audit, ROUTE_LOGIN },
     { "DELETE", "/api/v1/tokens/{id}", api_token_intrekken, ROUTE_LOGIN },
@@ -250,5 +249,51 @@ const struct route route_table[] = {
       api_ser_verzoek_overgang, ROUTE_LOGIN },
     { "GET", "/api/v1/inbox", api_inbox, ROUTE_LOGIN },
     /* end stromen */
+    /* monitor pages (monitor.c, chart.c, geo.c, ui_monitor.c) */
+    { "GET", "/monitor", ui_monitor_home, ROUTE_PUBLIC },
+    { "GET", "/monitor/download.csv", ui_monitor_download_csv, ROUTE_PUBLIC },
+    { "GET", "/monitor/download.xlsx", ui_monitor_download_xlsx,
+      ROUTE_PUBLIC },
+    { "GET", "/monitor/indicatoren/{code}", ui_monitor_indicator,
+      ROUTE_PUBLIC },
+    { "POST", "/monitor/indicatoren/{code}/streefwaarde",
+      ui_monitor_target_save, F },
+    { "POST", "/monitor/indicatoren/{code}/streefwaarde/verwijderen",
+      ui_monitor_target_delete, F },
+    { "GET", "/monitor/indicatoren/{code}/{bestand}",
+      ui_monitor_indicator_file, ROUTE_PUBLIC },
+    { "GET", "/monitor/regios/{code}", ui_monitor_region, ROUTE_PUBLIC },
+    /* end monitor pages */
+    /* monitor import (import.c, ui_import.c) */
+    { "GET", "/monitor/import", ui_import, ROUTE_LOGIN },
+    { "POST", "/monitor/import", ui_import_post,
+      ROUTE_LOGIN | ROUTE_FORM | ROUTE_UPLOAD },
+    { "POST", "/api/v1/imports", api_import_nieuw,
+      ROUTE_LOGIN | ROUTE_UPLOAD },
+    /* end monitor import */
+    /* monitor API (api_monitor.c) */
+    /* the figure-10 monitoring topics, which /api/v1/indicatoren served
+     * before the monitor; that path now lists the measured indicators */
+    { "GET", "/api/v1/monitoringsonderwerpen", api_indicatoren,
+      ROUTE_PUBLIC },
+    { "GET", "/api/v1/indicatoren", api_monitor_indicatoren, ROUTE_PUBLIC },
+    { "GET", "/api/v1/indicatoren/{code}", api_monitor_indicator,
+      ROUTE_PUBLIC },
+    { "GET", "/api/v1/indicatoren/{code}/jsonstat", api_monitor_jsonstat,
+      ROUTE_PUBLIC },
+    { "GET", "/api/v1/regios/{code}", api_monitor_regio, ROUTE_PUBLIC },
+    { "GET", "/api/v1/perioden", api_monitor_perioden, ROUTE_PUBLIC },
+    { "GET", "/api/v1/perioden/{code}", api_monitor_periode, ROUTE_PUBLIC },
+    { "GET", "/api/v1/observaties", api_monitor_observaties, ROUTE_PUBLIC },
+    { "GET", "/api/v1/reeksen", api_monitor_reeksen, ROUTE_PUBLIC },
+    { "GET", "/api/v1/streefwaarden", api_streefwaarden, ROUTE_PUBLIC },
+    { "POST", "/api/v1/streefwaarden", api_streefwaarde_nieuw, ROUTE_LOGIN },
+    { "GET", "/api/v1/streefwaarden/{id}", api_streefwaarde, ROUTE_PUBLIC },
+    { "PUT", "/api/v1/streefwaarden/{id}", api_streefwaarde_wijzig,
+      ROUTE_LOGIN },
+    { "DELETE", "/api/v1/streefwaarden/{id}", api_streefwaarde_verwijdering,
+      ROUTE_LOGIN },
+    { "GET", "/api/v1/imports", api_monitor_imports, ROUTE_PUBLIC },
+    /* end monitor API */
     { NULL, NULL, NULL, 0 },
 };

@@ -1,7 +1,7 @@
 -- Koers store schema, version 4. Embedded into the binary at build time.
 -- Source columns (src_*) point into the report: section and line range of
 -- shared/seed/000_49aec500606ddf38.txt, copied as data/seed/rapport.txt.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -394,12 +394,19 @@ CREATE TABLE feed_token (
 -- Flows between the tables (issue 4).
 
 -- Regions keyed by CBS codes: NL01, provinces PV20-PV31, the
--- arbeidsmarktregio's AMxx (seeded from data/seed/regios.json).
+-- arbeidsmarktregio's AMxx (seeded from data/seed/regios.json), the five
+-- Techniekpact landsdelen and the gemeenten GMxxxx (imported from a CBS
+-- code list, with their history). The integer id keys the monitor's
+-- observation cube; everything else refers to the code.
 CREATE TABLE region (
-  code TEXT PRIMARY KEY,
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('land','provincie','arbeidsmarktregio',
-                                     'landsdeel','gemeente'))
+                                     'landsdeel','gemeente')),
+  started TEXT,                          -- 'Ontstaan per', ISO date
+  ended TEXT,                            -- 'Opgeheven per', ISO date
+  successor TEXT REFERENCES region(code) -- where an abolished one went
 );
 
 -- Knelpunten with a national origin, and the escalation path of the
@@ -636,4 +643,150 @@ CREATE TABLE ser_request (
   asked_at TEXT,
   advice_at TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+-- ------------------------------------------------------------------
+-- The monitor (issue 5): a small DHIS2-like cube. Indicators (data
+-- elements and numerator/denominator indicators) with allowed
+-- disaggregations, the region hierarchy by year, periods, observations
+-- keyed by integers, import batches for provenance, and targets.
+
+-- Region hierarchy, versioned by year: child lies in parent for the years
+-- year_from..year_to (inclusive). Gemeente -> provincie and gemeente ->
+-- arbeidsmarktregio come from imports; provincie -> landsdeel and
+-- provincie -> Nederland are seeded.
+CREATE TABLE region_link (
+  child TEXT NOT NULL REFERENCES region(code),
+  parent TEXT NOT NULL REFERENCES region(code),
+  year_from INTEGER NOT NULL,
+  year_to INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (child, parent, year_from),
+  CHECK (year_from <= year_to),
+  CHECK (child <> parent)
+);
+CREATE INDEX region_link_parent ON region_link(parent);
+
+-- Disaggregation dimensions (geslacht, onderwijsniveau, ...) and their
+-- items (man, vrouw; mbo-4 ...).
+CREATE TABLE monitor_dimension (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  ord INTEGER NOT NULL
+);
+CREATE TABLE monitor_dimension_item (
+  dimension_code TEXT NOT NULL REFERENCES monitor_dimension(code),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  PRIMARY KEY (dimension_code, code)
+);
+
+-- Indicators (data/monitor/indicatoren.json). aggregation 'som' rolls up
+-- by summing, 'geen' is never rolled up (indexes, rates published as
+-- such), 'ratio' is derived: num (restricted to num_filter, a
+-- disaggregation key such as 'geslacht=vrouw') divided by den (den_filter)
+-- times factor, recomputed at every region and period from the summed
+-- parts, never averaged. pillar_code NULL marks a context indicator.
+CREATE TABLE indicator (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  decimals INTEGER NOT NULL DEFAULT 0,
+  source TEXT NOT NULL,
+  pillar_code TEXT REFERENCES pillar(code),
+  topic_code TEXT REFERENCES indicator_topic(code),
+  domain TEXT NOT NULL CHECK (domain IN ('techniek','ict','beide')),
+  direction TEXT NOT NULL CHECK (direction IN ('hoger','lager','neutraal')),
+  aggregation TEXT NOT NULL CHECK (aggregation IN ('som','geen','ratio')),
+  period_kind TEXT NOT NULL CHECK (period_kind IN
+      ('jaar','studiejaar','halfjaar','kwartaal','maand')),
+  num_code TEXT REFERENCES indicator(code),
+  num_filter TEXT NOT NULL DEFAULT '',
+  den_code TEXT REFERENCES indicator(code),
+  den_filter TEXT NOT NULL DEFAULT '',
+  factor REAL NOT NULL DEFAULT 1,
+  ord INTEGER NOT NULL DEFAULT 0,
+  CHECK ((aggregation = 'ratio') =
+         (num_code IS NOT NULL AND den_code IS NOT NULL))
+);
+CREATE TABLE indicator_dimension (
+  indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+  dimension_code TEXT NOT NULL REFERENCES monitor_dimension(code),
+  PRIMARY KEY (indicator_id, dimension_code)
+);
+
+-- Periods. code is the CBS period code (2016JJ00, 2016HJ01, 2016KW02,
+-- 2016MM03) or Koers's studiejaar code 2016SJ10 / 2016SJ09 (school year
+-- 2016/2017 starting 1 October / 1 September). num: 0 for a year, the
+-- half, quarter or month, or the start month of a studiejaar.
+CREATE TABLE period (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN
+      ('jaar','studiejaar','halfjaar','kwartaal','maand')),
+  year INTEGER NOT NULL,
+  num INTEGER NOT NULL,
+  starts TEXT NOT NULL,
+  ends TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+
+-- A disaggregation key: '' is the total; otherwise dimension=item pairs
+-- sorted by dimension code and joined by ';' (geslacht=vrouw;niveau=mbo-4).
+CREATE TABLE disaggregation (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE
+);
+
+-- One import of one file: provenance for every observation it wrote.
+CREATE TABLE import_batch (
+  id INTEGER PRIMARY KEY,
+  source_code TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  user_id INTEGER REFERENCES user(id),
+  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  imported INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  unchanged INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+);
+
+-- The cube. origin 0: imported (batch_id wrote it last); 1: rolled up;
+-- 2: derived ratio (batch_id: the import that recomputed it). Imported
+-- values shadow roll-ups of the same cell. definitief 1 / voorlopig 0.
+-- No foreign keys: the importer checks every key, and 10 million rows
+-- must load fast.
+CREATE TABLE observation (
+  indicator_id INTEGER NOT NULL,
+  region_id INTEGER NOT NULL,
+  disagg_id INTEGER NOT NULL,
+  period_id INTEGER NOT NULL,
+  value REAL NOT NULL,
+  definitief INTEGER NOT NULL DEFAULT 1,
+  origin INTEGER NOT NULL DEFAULT 0,
+  batch_id INTEGER NOT NULL,
+  PRIMARY KEY (indicator_id, region_id, disagg_id, period_id)
+) WITHOUT ROWID;
+
+-- Targets (streefwaarden): a linear path from the baseline to the target
+-- for one indicator, region and disaggregation, optionally for a goal.
+CREATE TABLE target (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+  region_code TEXT NOT NULL DEFAULT 'NL01' REFERENCES region(code),
+  disagg_key TEXT NOT NULL DEFAULT '',
+  goal_id INTEGER REFERENCES goal(id),
+  baseline_year INTEGER NOT NULL,
+  baseline_value REAL NOT NULL,
+  target_year INTEGER NOT NULL,
+  target_value REAL NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (indicator_id, region_code, disagg_key),
+  CHECK (target_year > baseline_year)
 );

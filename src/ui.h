@@ -139,5 +139,22 @@ void ui_ser(struct req *r);
 void ui_ser_transition(struct req *r);
 void ui_inbox(struct req *r);
 /* end ui_flow.c */
+/* ui_monitor.c */
+void ui_monitor_home(struct req *r);
+void ui_monitor_indicator(struct req *r);
+void ui_monitor_indicator_file(struct req *r);
+void ui_monitor_target_save(struct req *r);
+void ui_monitor_target_delete(struct req *r);
+void ui_monitor_region(struct req *r);
+void ui_monitor_download_csv(struct req *r);
+void ui_monitor_download_xlsx(struct req *r);
+/* The badge of a target status (enum mon_status of monitor.h): op koers,
+ * risico, uit koers, in words with colour as a second cue. */
+void ui_monitor_status_badge(struct req *r, int status);
+/* end ui_monitor.c */
+/* ui_import.c */
+void ui_import(struct req *r);
+void ui_import_post(struct req *r);
+/* end ui_import.c */
 
 #endif

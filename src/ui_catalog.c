@@ -623,11 +623,14 @@ static void write_domain_badge(struct buf *b, const char *dom)
 /* The topics of one pillar as a table, or a sentence when there are
  * none. */
 static void write_pillar_topics(struct req *r, json_t *pillar,
-                                json_t *topics)
+                                json_t *topics, json_t *measured)
 {
     static const char *const cols[] = {
-        "Onderwerp", "Omschrijving", "Domein", "Bron", NULL
+        "Onderwerp", "Omschrijving", "Domein", "In de monitor", "Bron", NULL
     };
+    json_t *m;
+    size_t j;
+    int any;
     const char *code = sqljson_str(pillar, "code");
     struct buf *b = &r->out;
     json_t *t;
@@ -655,6 +658,19 @@ static void write_pillar_topics(struct req *r, json_t *pillar,
         page_td_open(r);
         write_domain_badge(b, sqljson_str(t, "domein"));
         html_lit(b, "</td>");
+        page_td_open(r);
+        any = 0;
+        json_array_foreach(measured, j, m) {
+            if (strcmp(sqljson_str(m, "onderwerp"), sqljson_str(t, "code")))
+                continue;
+            if (any++)
+                html_lit(b, "<br>");
+            page_link(r, "/monitor/indicatoren", sqljson_str(m, "code"),
+                      sqljson_str(m, "naam"));
+        }
+        if (!any)
+            html_lit(b, "nog geen indicator");
+        html_lit(b, "</td>");
         td_bron(r, json_object_get(t, "bron"));
         html_lit(b, "</tr>\n");
     }
@@ -665,15 +681,16 @@ static void write_pillar_topics(struct req *r, json_t *pillar,
 void ui_indicators(struct req *r)
 {
     json_t *topics = catalog_indicators(r->db);
+    json_t *measured = catalog_monitor_indicators(r->db);
     json_t *pillars = governance_pillars(r->db), *p;
     struct buf *b = &r->out;
     size_t i;
 
-    if (topics == NULL || pillars == NULL) {
+    if (topics == NULL || pillars == NULL || measured == NULL) {
         store_failed(r);
         goto cleanup;
     }
-    page_begin(r, "Monitor: onderwerpen per pijler", "/indicatoren");
+    page_begin(r, "Monitor: onderwerpen per pijler", "/monitor");
     html_lit(b, "<p class=\"nl-paragraph\">Het rapport adviseert toe te "
                 "werken naar één landelijke monitor voor het Actieplan, die "
                 "de inzichten van de Techniekpactmonitor (techniek) en "
@@ -681,19 +698,20 @@ void ui_indicators(struct req *r)
                 "doelen verder aan; de verwachting is dat aan de onderwerpen "
                 "hieronder een doel wordt gekoppeld (figuur 10).</p>\n");
     page_bron(r, BRON_MONITOR_SECTIE, BRON_MONITOR_VAN, BRON_MONITOR_TOT);
-    page_alert(r, "info",
-               "Koers toont nu de onderwerpen. De cijfers van de "
-               "indicatoren volgen in een latere versie.");
+    html_lit(b, "<p class=\"nl-paragraph\">De cijfers staan in de "
+                "<a class=\"nl-link\" href=\"/monitor\">monitor</a>; per "
+                "onderwerp staan hieronder de indicatoren die het meten.</p>\n");
     json_array_foreach(pillars, i, p) {
         html_lit(b, "<h2 class=\"nl-heading nl-heading--level-2\">Pijler ");
         html_txt(b, sqljson_str(p, "code"));
         html_lit(b, " — ");
         html_txt(b, sqljson_str(p, "naam"));
         html_lit(b, "</h2>\n");
-        write_pillar_topics(r, p, topics);
+        write_pillar_topics(r, p, topics, measured);
     }
     page_end(r);
 cleanup:
+    json_decref(measured);
     json_decref(topics);
     json_decref(pillars);
 }

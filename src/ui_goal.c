@@ -14,8 +14,10 @@
  * is shown to logged-in users only. All markup goes through html.h. */
 #include "ui.h"
 #include "goal.h"
+#include "catalog.h"
 #include "governance.h"
 #include "html.h"
+#include "monitor.h"
 #include "organisation.h"
 #include "page.h"
 #include "perm.h"
@@ -557,6 +559,40 @@ cleanup:
     json_decref(pillars);
 }
 
+/* The monitor indicators that measure the goal's topics, each with its
+ * latest national value's target status: the goal shows how it is doing. */
+static void measured_indicators(struct req *r, json_t *topics)
+{
+    json_t *all = catalog_monitor_indicators(r->db), *m, *t;
+    struct mon_indicator mi;
+    struct buf *b = &r->out;
+    size_t i, j;
+    int any = 0;
+
+    if (all == NULL)
+        return;
+    json_array_foreach(topics, i, t) {
+        json_array_foreach(all, j, m) {
+            if (strcmp(sqljson_str(m, "onderwerp"), sqljson_str(t, "code")))
+                continue;
+            if (mon_indicator_get(r->db, sqljson_str(m, "code"), &mi) != 1)
+                continue;
+            if (!any++)
+                html_lit(b, "<p class=\"nl-paragraph\">Gemeten in de "
+                            "monitor:</p>\n<ul class=\"utrecht-unordered-"
+                            "list\">");
+            html_lit(b, "<li>");
+            page_link(r, "/monitor/indicatoren", mi.code, mi.name);
+            html_lit(b, " ");
+            ui_monitor_status_badge(r, mon_indicator_status(r->db, &mi));
+            html_lit(b, "</li>");
+        }
+    }
+    if (any)
+        html_lit(b, "</ul>\n");
+    json_decref(all);
+}
+
 /* ---- one goal ---- */
 
 void ui_goal(struct req *r)
@@ -609,6 +645,7 @@ void ui_goal(struct req *r)
         html_lit(b, ")");
     }
     html_lit(b, "</dd></dl>\n");
+    measured_indicators(r, ind);
     if (sqljson_str(g, "omschrijving")[0]) {
         page_h2(r, "Omschrijving");
         page_text_block(r, sqljson_str(g, "omschrijving"), GOAL_TEXT_MAX);

@@ -15,6 +15,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 KOERS_ADMIN_PASSWORD=$pw "$BIN" init --db "$tmp/k.db" >/dev/null || exit 1
 # a planned year, so the meeting pages have content
 "$BIN" plan 2027 --db "$tmp/k.db" --opslaan >/dev/null || exit 1
+# the open data, so the monitor's charts, maps and tables have content
+"$BIN" import --db "$tmp/k.db" data/open >/dev/null || exit 1
 "$BIN" serve --db "$tmp/k.db" --listen "127.0.0.1:$port" >"$tmp/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -33,7 +35,13 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         "/vergaderingen?jaar=2027" /vergaderingen/4 "/jaarplan?jaar=2028"
         "/cyclus?jaar=2027" /inzet /knelpunten /knelpuntroute /initiatieven
         /doelen /pijlers/P1/doelen /uitvoeringsacties /verzoeken
-        /consultaties /ser-verzoeken)
+        /consultaties /ser-verzoeken
+        /monitor /monitor/indicatoren/hbo-eerstejaars-techniek
+        "/monitor/indicatoren/hbo-eerstejaars-techniek?kaart=arbeidsmarktregio&uitsplitsing=geslacht%3Dvrouw&regio=PV25"
+        /monitor/indicatoren/hbo-aandeel-vrouwen-techniek
+        /monitor/indicatoren/cbs-productie-industrie
+        /monitor/indicatoren/cbs-wmo-clienten
+        /monitor/regios/NL01 /monitor/regios/PV25 /monitor/regios/GM0363)
 bash scripts/check-pages.sh "$base" "${public[@]}"
 rc1=$?
 
@@ -51,6 +59,7 @@ KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
     /organisaties/ezk/wijzigen /personen/nieuw /secretariaat /mijn-agenda \
     /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus \
     /knelpunten/nieuw /initiatieven/nieuw /inbox /doelen/nieuw \
-    /verzoeken/nieuw /consultaties/nieuw /ser-verzoeken/nieuw
+    /verzoeken/nieuw /consultaties/nieuw /ser-verzoeken/nieuw \
+    /monitor/indicatoren/hbo-eerstejaars-techniek /monitor/import
 rc2=$?
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

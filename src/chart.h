@@ -1,0 +1,109 @@
+/* chart.h - server-rendered SVG charts for the monitor: a line chart over
+ * time, a choropleth map and a horizontal bar chart.
+ *
+ * Owns: the drawing of the charts (scales, axes, ticks, legends, colours)
+ * and the Dutch formatting of numbers (1.234,5). Every chart is one
+ * <svg role="img"> with a <title> and a <desc> it is labelled by; every
+ * text goes through html.h; every coordinate is printed with a dot. The
+ * charts never carry information by colour alone: series have their own
+ * marker shapes and a legend, map regions and bars carry their number in
+ * a <title>, and the page shows the same numbers in a table beside each
+ * chart (that table, not the picture, is how WCAG is met). Colours are
+ * presentation attributes, so no style is needed for the picture to make
+ * sense; layout comes from .koers-chart in koers.css.
+ *
+ * The charts borrow everything they are given; they allocate only
+ * scratch memory that they free before returning. */
+#ifndef KOERS_CHART_H
+#define KOERS_CHART_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "geo.h"
+
+/* Series a line chart draws at most (the rest are left out). */
+#define CHART_MAX_SERIES 6
+/* Classes of a choropleth. */
+#define CHART_CLASSES 5
+
+/* v in Dutch notation with `decimals` decimals: "1.234.567,8", "-12",
+ * "0,5". Always NUL-terminated; out should hold 32 bytes. */
+void chart_format_nl(char *out, size_t len, double v, int decimals);
+
+/* One line: a value per x position of the chart; has[i] 0 is a gap. */
+struct chart_series {
+    const char *name;            /* "totaal", "vrouw" */
+    const double *value;
+    const unsigned char *has;
+};
+
+struct chart_line {
+    const char *id;              /* id prefix, unique in the page */
+    const char *title;
+    const char *desc;
+    const char *suffix;          /* after each number: "" or "%" */
+    int decimals;
+    size_t nx;
+    const double *x;             /* ascending positions (a year, or a year
+                                    with a fraction for shorter periods) */
+    const char *const *xlabel;   /* short axis label per position */
+    const char *const *xname;    /* full name per position (tooltips) */
+    size_t nseries;
+    const struct chart_series *series;
+    /* the target path, a dashed line from baseline to target */
+    int has_target;
+    double target_x0, target_v0, target_x1, target_v1;
+    const char *target_label;    /* "streefwaarde 2030" */
+};
+
+/* Append the line chart. 0, or -1 when the input is unusable (no x
+ * positions, a value that is not finite); nothing is written then. */
+int chart_line_svg(struct buf *b, const struct chart_line *c);
+
+/* One value per region code for a map or a bar chart. */
+struct chart_value {
+    const char *code;            /* region code (matches the map) */
+    const char *name;            /* display name */
+    double value;
+    int has_value;
+};
+
+struct chart_map {
+    const char *id;
+    const char *title;
+    const char *desc;
+    const char *suffix;
+    int decimals;
+    const struct geo_map *map;
+    size_t n;
+    const struct chart_value *values;   /* regions not listed: no data */
+};
+
+/* The class bounds of a choropleth: the values of regions with data cut
+ * into at most CHART_CLASSES groups of (nearly) equal size; a value
+ * never straddles two classes. lo/hi are the smallest and largest value
+ * in each class. Returns the number of classes (0 without data). */
+int chart_classes(const struct chart_value *v, size_t n,
+                  double lo[CHART_CLASSES], double hi[CHART_CLASSES]);
+
+/* Append the choropleth with its legend (class bounds and a hatched
+ * "geen gegevens" swatch). -1 without a map. */
+int chart_map_svg(struct buf *b, const struct chart_map *c);
+
+struct chart_bars {
+    const char *id;
+    const char *title;
+    const char *desc;
+    const char *suffix;
+    int decimals;
+    size_t n;
+    const struct chart_value *values;
+    const char *highlight;       /* code drawn emphasised, or NULL */
+};
+
+/* Append a horizontal bar chart, bars sorted from the largest value
+ * down, regions without data last with "geen gegevens". */
+int chart_bars_svg(struct buf *b, const struct chart_bars *c);
+
+#endif
