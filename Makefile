@@ -5,7 +5,7 @@
 #   make lint-api   NL GOV API Design Rules linter on the OpenAPI document
 #   SANITIZE=1      build with AddressSanitizer and UBSan into build-san/
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark libical xlsxwriter
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcmark libical xlsxwriter pangocairo cairo
 # -Wno-format-truncation: messages are cut to their buffer on purpose.
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wformat=2 -Wshadow \
@@ -41,7 +41,7 @@ $(BUILD)/libkoers.a: $(OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
-	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(CFLAGS) -iquote src -c -o $@ $<
 
 # The schema is embedded as a C string generated from src/schema.sql.
 $(BUILD)/schema.c: src/schema.sql | $(BUILD)
@@ -65,7 +65,7 @@ $(BUILD):
 	mkdir -p $(BUILD)/tests
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkoers.a
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS) \
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS) \
 		$(shell pkg-config --libs cmocka)
 
 assets: web/vendor/.stamp
@@ -90,18 +90,26 @@ lint-api: $(BIN)
 	KOERS_BIN=$(BIN) bash tests/lint-api.sh 2>&1
 
 $(BUILD)/bench_cycle: bench/bench_cycle.c $(BUILD)/libkoers.a
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/bench_similarity: bench/bench_similarity.c $(BUILD)/libkoers.a
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/bench_monitor: bench/bench_monitor.c $(BUILD)/libkoers.a
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
 
-bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_similarity \
-		$(BUILD)/bench_monitor
+$(BUILD)/bench_evaluation: bench/bench_evaluation.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/bench_overlap: bench/bench_overlap.c $(BUILD)/libkoers.a
+	$(CC) $(CFLAGS) -iquote src -o $@ $< $(BUILD)/libkoers.a $(LDFLAGS) $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_overlap $(BUILD)/bench_similarity \
+		$(BUILD)/bench_monitor $(BUILD)/bench_evaluation
+	$(BUILD)/bench_evaluation data 2>&1
 	$(BUILD)/bench_cycle data 2>&1
 	$(BUILD)/bench_similarity 2>&1
+	$(BUILD)/bench_overlap 2>&1
 	KOERS_BIN=$(BIN) bash bench/run.sh 2>&1
 	KOERS_BIN=$(BIN) BENCH_MONITOR=$(BUILD)/bench_monitor bash bench/monitor.sh 2>&1
 
@@ -110,7 +118,7 @@ bench: $(BIN) $(BUILD)/bench_cycle $(BUILD)/bench_similarity \
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall \
 	-Wextra -Werror -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Isrc
+	-fno-sanitize-recover=all -iquote src
 fuzz:
 	mkdir -p build/fuzz/corpus-form build/fuzz/corpus-text
 	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_form fuzz/fuzz_form.c src/form.c \

@@ -10,9 +10,11 @@
 set -euo pipefail
 
 RUN_PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev
-          libsqlite3-dev libsodium-dev libcmark-dev libical-dev libxlsxwriter-dev sqlite3
-          ca-certificates)
-TEST_PKGS=(libcmocka-dev tidy curl python3 python3-icalendar chromium)
+          libsqlite3-dev libsodium-dev libcmark-dev libical-dev
+          libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
+          sqlite3 ca-certificates)
+TEST_PKGS=(libcmocka-dev tidy curl python3 python3-icalendar chromium
+           poppler-utils)
 
 want=("${RUN_PKGS[@]}")
 [ "${1:-}" = "--test" ] && want+=("${TEST_PKGS[@]}")

@@ -19,7 +19,8 @@ void api_json(struct req *r, int status, json_t *v)
                                             "samengesteld.");
         return;
     }
-    s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+    s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII |
+                   JSON_REAL_PRECISION(12));
     json_decref(v);
     if (s == NULL) {
         api_problem(r, 500, "Interne fout", "Het antwoord kon niet worden "

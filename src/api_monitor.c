@@ -14,6 +14,7 @@
 #include "api_routes.h"
 #include "buf.h"
 #include "html.h"
+#include "httpcache.h"
 #include "monitor.h"
 #include "monjson.h"
 
@@ -31,72 +32,32 @@
 /* ------------------------------------------------------------------ */
 /* Caching                                                             */
 
-/* 1 when the If-None-Match header (a list of entity tags, or "*") holds
- * tag; a weak tag W/"x" matches "x" (RFC 9110 weak comparison). */
-static int etag_match(const char *header, const char *tag)
-{
-    size_t tl = strlen(tag);
-    const char *p = header;
-
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == ',')
-            p++;
-        if (*p == '*')
-            return 1;
-        if (p[0] == 'W' && p[1] == '/')
-            p += 2;
-        if (strncmp(p, tag, tl) == 0 &&
-            (p[tl] == '\0' || p[tl] == ',' || p[tl] == ' ' ||
-             p[tl] == '\t'))
-            return 1;
-        while (*p && *p != ',')
-            p++;
-    }
-    return 0;
-}
-
-/* A 64-bit hash of n bytes, mixed a word at a time (fast on the large
- * answers; only has to change when the bytes change). */
-static uint64_t hash_bytes(uint64_t h, const unsigned char *p, size_t n)
-{
-    const uint64_t k = 0x9e3779b97f4a7c15ULL;
-    uint64_t w;
-
-    for (; n >= 8; p += 8, n -= 8) {
-        memcpy(&w, p, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    for (; n > 0; p++, n--) {
-        h = (h ^ *p) * k;
-        h ^= h >> 29;
-    }
-    return h;
-}
-
 /* Make a 200 answer in r->out cacheable: ETag (a hash of the content
  * type and body), Cache-Control public for five minutes, and 304 with
  * no body when the client already has it.
  * The HTTP layer marks every /api answer "Cache-Control: no-store"
  * unless the handler set its own Cache-Control, as here. */
-static void send_cached(struct req *r)
+static void send_tagged(struct req *r, const char *tag)
 {
-    const char *ct = r->ctype ? r->ctype : "", *inm;
-    uint64_t h = 0x6b6f657273ULL;   /* "koers" */
-    char tag[24];
+    const char *inm = req_header(r, "If-None-Match");
 
-    if (r->status != 200 || buf_failed(&r->out))
-        return;
-    h = hash_bytes(h, (const unsigned char *)ct, strlen(ct));
-    h = hash_bytes(h, (const unsigned char *)buf_str(&r->out), r->out.len);
-    snprintf(tag, sizeof tag, "\"%016llx\"", (unsigned long long)h);
-    inm = req_header(r, "If-None-Match");
-    if (inm && etag_match(inm, tag)) {
+    if (inm && httpcache_etag_match(inm, tag)) {
         r->status = 304;
         buf_reset(&r->out);
     }
     resp_header(r, "ETag", tag);
     resp_header(r, "Cache-Control", "public, max-age=300");
+}
+
+static void send_cached(struct req *r)
+{
+    char tag[HTTPCACHE_TAG_MAX];
+
+    if (r->status != 200 || buf_failed(&r->out))
+        return;
+    httpcache_tag(r->ctype ? r->ctype : "", buf_str(&r->out), r->out.len,
+                  tag);
+    send_tagged(r, tag);
 }
 
 /* Append "name=value&" for a filter that is set (the pagination links
@@ -365,6 +326,8 @@ void api_monitor_observaties(struct req *r)
 void api_monitor_reeksen(struct req *r)
 {
     const char *ind, *region, *disagg;
+    char key[256], tag[HTTPCACHE_TAG_MAX];
+    struct httpcache_mark mark;
     struct fault f = { 0 };
     int bad = 0;
 
@@ -373,14 +336,27 @@ void api_monitor_reeksen(struct req *r)
     disagg = disagg_param(r, &bad);
     if (bad)
         return;
+    /* the chart series is the hottest public read: a repeated one is
+     * answered from the answer cache (validated parameters as the key) */
+    snprintf(key, sizeof key, "reeksen\x1f%s\x1f%s\x1f%s", ind,
+             region ? region : "", disagg ? disagg : "");
     buf_reset(&r->out);
+    r->ctype = "application/json";
+    if (httpcache_get(key, &r->out, tag, &mark)) {
+        r->status = 200;
+        send_tagged(r, tag);
+        return;
+    }
     if (monjson_series(r->db, ind, region, disagg, &r->out, &f) != 0) {
         api_fault(r, &f);
         return;
     }
     r->status = 200;
-    r->ctype = "application/json";
-    send_cached(r);
+    if (!buf_failed(&r->out)) {
+        httpcache_tag(r->ctype, buf_str(&r->out), r->out.len, tag);
+        httpcache_put(key, buf_str(&r->out), r->out.len, tag, &mark);
+        send_tagged(r, tag);
+    }
 }
 
 void api_monitor_imports(struct req *r)

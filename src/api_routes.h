@@ -22,9 +22,6 @@ void api_personen(struct req *r);
 void api_persoon(struct req *r);
 void api_persoon_nieuw(struct req *r);
 void api_persoon_wijzig(struct req *r);
-void api_gremia(struct req *r);
-void api_risicos(struct req *r);
-void api_stappen(struct req *r);
 void api_indicatoren(struct req *r);
 void api_rechten(struct req *r);
 void api_audit(struct req *r);
@@ -114,6 +111,47 @@ void api_ser_verzoek(struct req *r);
 void api_ser_verzoek_overgang(struct req *r);
 void api_inbox(struct req *r);
 /* end api_flow.c */
+/* api_gremium.c */
+void api_gremia_lijst(struct req *r);
+void api_gremium(struct req *r);
+void api_gremium_nieuw(struct req *r);
+void api_gremium_wijzig(struct req *r);
+void api_gremium_leden(struct req *r);
+void api_gremium_lid_nieuw(struct req *r);
+void api_gremium_lid_einde(struct req *r);
+void api_gremium_leden_import(struct req *r);
+void api_overlap(struct req *r);
+/* end api_gremium.c */
+/* api_risk.c */
+void api_risk_list(struct req *r);
+void api_risk_get(struct req *r);
+void api_risk_update(struct req *r);
+void api_risk_measure_add(struct req *r);
+void api_risk_measure_update(struct req *r);
+void api_signal_list(struct req *r);
+void api_coverage(struct req *r);
+void api_pressure_list(struct req *r);
+void api_pressure_get(struct req *r);
+void api_pressure_add(struct req *r);
+void api_pressure_update(struct req *r);
+/* end api_risk.c */
+/* api_plan.c */
+void api_plan_stappen(struct req *r);
+void api_plan_substap(struct req *r);
+void api_plan_substap_wijzig(struct req *r);
+void api_plan_vertragingen(struct req *r);
+void api_begroting(struct req *r);
+void api_begroting_post(struct req *r);
+void api_begroting_post_wijzig(struct req *r);
+/* end api_plan.c */
+/* api_evaluation.c */
+void api_evaluatie(struct req *r);
+void api_evaluatie_bevindingen(struct req *r);
+void api_evaluatie_bevinding_nieuw(struct req *r);
+void api_evaluatie_bevinding(struct req *r);
+void api_evaluatie_bevinding_wijzig(struct req *r);
+void api_evaluatie_bevinding_verwijder(struct req *r);
+/* end api_evaluation.c */
 /* api_import.c */
 void api_import_nieuw(struct req *r);
 /* api_monitor.c */

@@ -209,21 +209,6 @@ void api_persoon_wijzig(struct req *r)
     api_json(r, 200, person_get(r->db, id));
 }
 
-void api_gremia(struct req *r)
-{
-    api_collection(r, "gremia", catalog_gremia(r->db));
-}
-
-void api_risicos(struct req *r)
-{
-    api_collection(r, "risicos", catalog_risks(r->db));
-}
-
-void api_stappen(struct req *r)
-{
-    api_collection(r, "stappen", catalog_plan_steps(r->db));
-}
-
 void api_indicatoren(struct req *r)
 {
     api_collection(r, "indicatoren", catalog_indicators(r->db));

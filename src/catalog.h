@@ -11,9 +11,6 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
-json_t *catalog_gremia(sqlite3 *db);
-json_t *catalog_risks(sqlite3 *db);
-json_t *catalog_plan_steps(sqlite3 *db);
 /* The monitor indicators that measure a figure-10 topic (code, naam,
  * onderwerp). */
 json_t *catalog_monitor_indicators(sqlite3 *db);

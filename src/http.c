@@ -7,6 +7,7 @@
  * the security headers. The request is freed in the completion callback. */
 #define _GNU_SOURCE
 #include "http.h"
+#include "httpcache.h"
 #include "log.h"
 #include "route.h"
 #include "store.h"
@@ -473,6 +474,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     route_dispatch(r);
     store_pool_release(s->pool, r->db);
     r->db = NULL;
+    /* any request that may have changed state makes cached answers stale
+     * (GET and HEAD never change state: see the route table) */
+    if (strcmp(r->method, "GET") != 0)
+        httpcache_invalidate();
     ret = send_response(r);
     return ret;
 }
@@ -511,10 +516,10 @@ struct http_server *http_start(const char *addr, int port,
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
         (uint16_t)port, NULL, NULL, on_request, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)HTTP_THREADS,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)http_threads(),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
         MHD_OPTION_END);
     if (s->daemon == NULL) {
@@ -525,10 +530,25 @@ struct http_server *http_start(const char *addr, int port,
     return s;
 }
 
+int http_threads(void)
+{
+    const char *e = getenv("KOERS_THREADS");
+    long n;
+
+    if (e && *e) {
+        n = strtol(e, NULL, 10);
+        if (n >= 1 && n <= 64)
+            return (int)n;
+    }
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 2 ? 2 : n > 64 ? 64 : (int)n;
+}
+
 void http_stop(struct http_server *s)
 {
     if (s == NULL)
         return;
     MHD_stop_daemon(s->daemon);
+    httpcache_clear();
     free(s);
 }

@@ -22,7 +22,6 @@
 #define HTTP_MAX_PATH 1024
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
-#define HTTP_THREADS 4                 /* worker threads = store connections */
 #define HTTP_API_VERSION "1.0.0"
 #define HTTP_SESSION_COOKIE "koers_sessie"
 #define HTTP_LOGIN_CSRF_COOKIE "koers_csrf"
@@ -79,6 +78,11 @@ struct req {
 };
 
 struct http_server;
+
+/* Worker threads (= store connections): $KOERS_THREADS when set (1-64),
+ * else the number of online processors, at least 2. As many workers as
+ * cores keeps latency tails short under load (measured in bench/). */
+int http_threads(void);
 
 struct http_server *http_start(const char *addr, int port,
                                struct store_pool *pool, const char *web_dir,

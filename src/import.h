@@ -25,7 +25,13 @@
  * no batch, no roll-up; the summary says every cell is unchanged. A dry
  * run does all the work and rolls back.
  *
- * The caller needs ACT_MONITOR_IMPORTEREN; every attempt is audited. */
+ * The caller needs ACT_MONITOR_IMPORTEREN; every attempt is audited.
+ *
+ * Behind this contract: import.c (the engine), mapping.h (the mapping
+ * files and recognition), imp.h (the state of one run) with a reader per
+ * kind (imptable.h for tabel and cbs, implang.h, impregion.h for
+ * regiocodes and regio-indeling), impcat.h (the catalogue as an import
+ * sees it) and cbs.h (a CBS table's side files). */
 #ifndef KOERS_IMPORT_H
 #define KOERS_IMPORT_H
 

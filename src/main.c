@@ -6,11 +6,17 @@
 #define _GNU_SOURCE
 #include "audit.h"
 #include "auth.h"
+#include "budget.h"
 #include "cli_cycle.h"
+#include "cli_gremium.h"
 #include "cli_import.h"
+#include "cli_risk.h"
+#include "cli_evaluation.h"
 #include "http.h"
+#include "httpcache.h"
 #include "log.h"
 #include "monitorseed.h"
+#include "plan.h"
 #include "seed.h"
 #include "store.h"
 
@@ -50,6 +56,17 @@ static const char usage[] =
     "                                      formaat, regiocodes) in de monitor\n"
     "                                      importeren; een map wordt doorlopen\n"
     "                                      (--droog: alleen controleren)\n"
+    "  evaluatie --db BESTAND [--van JJJJ-MM-DD --tot JJJJ-MM-DD]\n"
+    "        [--pdf UIT.pdf] [--html UIT.html]\n"
+    "                                      tweejaarlijkse evaluatie (standaard\n"
+    "                                      de laatste twee volle jaren); zonder\n"
+    "                                      --pdf of --html de cijfers als JSON\n"
+    "  gremia importeer --db BESTAND LEDEN.csv\n"
+    "                                      leden van gremia importeren\n"
+    "                                      (kolommen gremium,organisatie[,sinds])\n"
+    "  signalen --db BESTAND              signalen bij de risico's opnieuw\n"
+    "                                      berekenen en tonen (exitcode 1 als\n"
+    "                                      er open signalen zijn)\n"
     "  --help, --version\n"
     "\n"
     "Rollen: beheerder, secretaris, boegbeeld, netwerkmanager (scope: de\n"
@@ -159,7 +176,9 @@ static int cmd_init(int argc, char **argv)
         unlink(path);
         return die("seed: %s", err);
     }
-    if (monitorseed_load(db, data, err, sizeof err) != 0) {
+    if (monitorseed_load(db, data, err, sizeof err) != 0 ||
+        plan_seed_load(db, data, err, sizeof err) != 0 ||
+        budget_seed_load(db, data, err, sizeof err) != 0) {
         store_close(db);
         unlink(path);
         return die("seed: %s", err);
@@ -230,7 +249,8 @@ static int cmd_serve(int argc, char **argv)
         share_dir("KOERS_WEB", "web", web, sizeof web);
     if (access(path, R_OK | W_OK) != 0)
         return die("store %s bestaat niet (maak hem met koers init)", path);
-    pool = store_pool_new(path, HTTP_THREADS, err, sizeof err);
+    pool = store_pool_new(path, http_threads(), err, sizeof err);
+    httpcache_watch(path);
     if (pool == NULL)
         return die("%s", err);
     memset(&sa, 0, sizeof sa);
@@ -367,6 +387,10 @@ int main(int argc, char **argv)
         printf("koers %s\n", KOERS_VERSION);
         return 0;
     }
+    if (strcmp(argv[1], "gremia") == 0)
+        return cli_gremia(argc, argv);
+    if (strcmp(argv[1], "signalen") == 0)
+        return cli_signalen(argc, argv);
     if (strcmp(argv[1], "init") == 0)
         return cmd_init(argc, argv);
     if (strcmp(argv[1], "serve") == 0)
@@ -381,5 +405,7 @@ int main(int argc, char **argv)
         return cli_check(argc, argv);
     if (strcmp(argv[1], "import") == 0)
         return cli_import(argc, argv);
+    if (strcmp(argv[1], "evaluatie") == 0)
+        return cli_evaluation(argc, argv);
     return die("onbekende opdracht '%s' (zie koers --help)", argv[1]);
 }

@@ -18,6 +18,7 @@
 
 #include "audit.h"
 #include "domain.h"
+#include "grow.h"
 #include "perm.h"
 #include "stmtcache.h"
 #include "store.h"
@@ -29,13 +30,64 @@ static void col_copy(sqlite3_stmt *st, int i, char *out, size_t len)
     snprintf(out, len, "%s", store_col(st, i));
 }
 
+/* Step a statement that reads one row: 1 when there is one (st stays on
+ * it), 0 when there is none, -1 on a store error. */
+static int one_row(sqlite3_stmt *st)
+{
+    int step = sqlite3_step(st);
+
+    return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+}
+
+/* Fill the element at elem from the current row of st; 0, or a negative
+ * code that stops collect_rows. */
+typedef int (*row_fill_fn)(void *ctx, sqlite3_stmt *st, void *elem);
+
+/* Step st to its end, appending one element of `size` per row, filled by
+ * fill. The count, with *out the array (the caller frees it); or fill's
+ * negative code, or -1 on a store error or out of memory, with nothing
+ * handed out (release, or free when NULL, gets the n elements filled so
+ * far). The caller keeps st. */
+static long collect_rows(sqlite3_stmt *st, size_t size, row_fill_fn fill,
+                         void *ctx, void (*release)(void *arr, long n),
+                         void **out)
+{
+    char *arr = NULL;
+    size_t cap = 0;
+    long n = 0;
+    int step, rc = 0;
+
+    *out = NULL;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (grow_array((void **)&arr, &cap, (size_t)n + 1, size) != 0) {
+            rc = -1;
+            break;
+        }
+        rc = fill(ctx, st, arr + (size_t)n * size);
+        if (rc != 0)
+            break;
+        n++;
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = -1;
+    if (rc != 0) {
+        if (release)
+            release(arr, n);
+        else
+            free(arr);
+        return rc;
+    }
+    *out = arr;
+    return n;
+}
+
 /* ------------------------------------------------------------------ */
 /* Indicators                                                          */
 
 int mon_indicator_get(sqlite3 *db, const char *code, struct mon_indicator *out)
 {
     sqlite3_stmt *st;
-    int rc = -1, step;
+    int rc;
 
     memset(out, 0, sizeof *out);
     st = store_prepare(db,
@@ -46,10 +98,8 @@ int mon_indicator_get(sqlite3 *db, const char *code, struct mon_indicator *out)
     if (st == NULL)
         return -1;
     store_bind_text(st, 1, code);
-    step = sqlite3_step(st);
-    if (step == SQLITE_DONE) {
-        rc = 0;
-    } else if (step == SQLITE_ROW) {
+    rc = one_row(st);
+    if (rc == 1) {
         out->id = sqlite3_column_int64(st, 0);
         col_copy(st, 1, out->code, sizeof out->code);
         col_copy(st, 2, out->name, sizeof out->name);
@@ -68,7 +118,6 @@ int mon_indicator_get(sqlite3 *db, const char *code, struct mon_indicator *out)
         col_copy(st, 15, out->den_code, sizeof out->den_code);
         col_copy(st, 16, out->den_filter, sizeof out->den_filter);
         out->factor = sqlite3_column_double(st, 17);
-        rc = 1;
     }
     sqlite3_finalize(st);
     return rc;
@@ -76,23 +125,6 @@ int mon_indicator_get(sqlite3 *db, const char *code, struct mon_indicator *out)
 
 /* ------------------------------------------------------------------ */
 /* Series and cross sections                                           */
-
-/* Grow *arr (elements of size `size`, capacity *cap) to hold n + 1. */
-static int grow(void **arr, long n, long *cap, size_t size)
-{
-    void *p;
-    long nc;
-
-    if (n < *cap)
-        return 0;
-    nc = *cap ? *cap * 2 : 16;
-    p = realloc(*arr, (size_t)nc * size);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
 
 /* One range scan of the primary key in period id order (no sort: an
  * ORDER BY that needs SQLite's sorter costs more than the scan). The
@@ -115,17 +147,41 @@ static const char series_sorted_sql[] =
     "AND o.disagg_id = (SELECT id FROM disaggregation WHERE key = ?3) "
     "ORDER BY p.starts, p.code";
 
+/* The previous row's time order key (start date, then code) while a
+ * series is read; check: refuse a row that does not come after it. */
+struct series_order {
+    int check;
+    char prev[32];
+};
+
+static int point_fill(void *ctx, sqlite3_stmt *st, void *elem)
+{
+    struct series_order *o = ctx;
+    struct mon_point *p = elem;
+    char key[32];
+
+    snprintf(key, sizeof key, "%s %s", store_col(st, 6), store_col(st, 0));
+    if (o->check && o->prev[0] && strcmp(key, o->prev) <= 0)
+        return -2;
+    memcpy(o->prev, key, sizeof o->prev);
+    col_copy(st, 0, p->period, sizeof p->period);
+    col_copy(st, 1, p->period_name, sizeof p->period_name);
+    p->year = sqlite3_column_int(st, 2);
+    p->value = sqlite3_column_double(st, 3);
+    p->definitief = sqlite3_column_int(st, 4);
+    p->origin = sqlite3_column_int(st, 5);
+    return 0;
+}
+
 /* Read the series with `sql` into *pts. The count, -1 on error, or -2
  * when check_order is set and the rows were not in time order. */
 static long series_read(sqlite3 *db, const char *sql, int check_order,
                         sqlite3_int64 indicator_id, const char *region,
                         const char *disagg, struct mon_point **pts)
 {
-    struct mon_point *arr = NULL;
-    char prev[32] = "", key[32];
-    long n = 0, cap = 0;
+    struct series_order order = { check_order, "" };
     sqlite3_stmt *st;
-    int step;
+    long n;
 
     *pts = NULL;
     st = stmtcache_get(db, sql);
@@ -134,34 +190,9 @@ static long series_read(sqlite3 *db, const char *sql, int check_order,
     sqlite3_bind_int64(st, 1, indicator_id);
     store_bind_text(st, 2, region);
     store_bind_text(st, 3, disagg ? disagg : "");
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct mon_point *p;
-
-        /* time order: start date, then code */
-        snprintf(key, sizeof key, "%s %s", store_col(st, 6),
-                 store_col(st, 0));
-        if (check_order && n > 0 && strcmp(key, prev) <= 0) {
-            stmtcache_put(st);
-            free(arr);
-            return -2;
-        }
-        memcpy(prev, key, sizeof prev);
-        if (grow((void **)&arr, n, &cap, sizeof *arr) != 0)
-            break;
-        p = &arr[n++];
-        col_copy(st, 0, p->period, sizeof p->period);
-        col_copy(st, 1, p->period_name, sizeof p->period_name);
-        p->year = sqlite3_column_int(st, 2);
-        p->value = sqlite3_column_double(st, 3);
-        p->definitief = sqlite3_column_int(st, 4);
-        p->origin = sqlite3_column_int(st, 5);
-    }
+    n = collect_rows(st, sizeof **pts, point_fill, &order, NULL,
+                     (void **)pts);
     stmtcache_put(st);
-    if (step != SQLITE_DONE) {
-        free(arr);
-        return -1;
-    }
-    *pts = arr;
     return n;
 }
 
@@ -177,14 +208,23 @@ long mon_series(sqlite3 *db, sqlite3_int64 indicator_id, const char *region,
     return n;
 }
 
+static int cell_fill(void *ctx, sqlite3_stmt *st, void *elem)
+{
+    struct mon_cell *c = elem;
+
+    col_copy(st, 0, c->region, sizeof c->region);
+    col_copy(st, 1, c->name, sizeof c->name);
+    c->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
+    c->value = c->has_value ? sqlite3_column_double(st, 2) : 0;
+    return 0;
+}
+
 long mon_cross_section(sqlite3 *db, sqlite3_int64 indicator_id,
                        const char *kind, const char *period,
                        const char *disagg, struct mon_cell **cells)
 {
-    struct mon_cell *arr = NULL;
-    long n = 0, cap = 0;
     sqlite3_stmt *st;
-    int step;
+    long n;
 
     *cells = NULL;
     /* A region is listed when it has a value, or when it existed during
@@ -208,59 +248,41 @@ long mon_cross_section(sqlite3 *db, sqlite3_int64 indicator_id,
     store_bind_text(st, 2, kind);
     store_bind_text(st, 3, period);
     store_bind_text(st, 4, disagg ? disagg : "");
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct mon_cell *c;
-
-        if (grow((void **)&arr, n, &cap, sizeof *arr) != 0)
-            goto fail;
-        c = &arr[n++];
-        col_copy(st, 0, c->region, sizeof c->region);
-        col_copy(st, 1, c->name, sizeof c->name);
-        c->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
-        c->value = c->has_value ? sqlite3_column_double(st, 2) : 0;
-    }
-    if (step != SQLITE_DONE)
-        goto fail;
+    n = collect_rows(st, sizeof **cells, cell_fill, NULL, NULL,
+                     (void **)cells);
     sqlite3_finalize(st);
-    *cells = arr;
     return n;
-fail:
-    sqlite3_finalize(st);
-    free(arr);
-    return -1;
+}
+
+static int string_fill(void *ctx, sqlite3_stmt *st, void *elem)
+{
+    char **s = elem;
+
+    *s = strdup(store_col(st, 0));
+    return *s ? 0 : -1;
+}
+
+static void strings_release(void *arr, long n)
+{
+    mon_strings_free(arr, n);
 }
 
 /* Run `sql` (one integer parameter) and collect column 0 as strings. */
 static long collect_strings(sqlite3 *db, const char *sql, sqlite3_int64 id,
                             char ***out)
 {
-    char **arr = NULL;
-    long n = 0, cap = 0;
     sqlite3_stmt *st;
-    int step;
+    long n;
 
     *out = NULL;
     st = store_prepare(db, sql);
     if (st == NULL)
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (grow((void **)&arr, n, &cap, sizeof *arr) != 0)
-            goto fail;
-        arr[n] = strdup(store_col(st, 0));
-        if (arr[n] == NULL)
-            goto fail;
-        n++;
-    }
-    if (step != SQLITE_DONE)
-        goto fail;
+    n = collect_rows(st, sizeof **out, string_fill, NULL, strings_release,
+                     (void **)out);
     sqlite3_finalize(st);
-    *out = arr;
     return n;
-fail:
-    sqlite3_finalize(st);
-    mon_strings_free(arr, n);
-    return -1;
 }
 
 /* The periods of the indicator's kind that hold a value in some region
@@ -435,7 +457,7 @@ int mon_target_get(sqlite3 *db, sqlite3_int64 indicator_id,
                    struct mon_target *out)
 {
     sqlite3_stmt *st;
-    int rc = -1, step;
+    int rc;
 
     memset(out, 0, sizeof *out);
     st = store_prepare(db, "SELECT " TARGET_COLS " FROM target WHERE "
@@ -446,13 +468,9 @@ int mon_target_get(sqlite3 *db, sqlite3_int64 indicator_id,
     sqlite3_bind_int64(st, 1, indicator_id);
     store_bind_text(st, 2, region);
     store_bind_text(st, 3, disagg ? disagg : "");
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
+    rc = one_row(st);
+    if (rc == 1)
         target_fill(st, out);
-        rc = 1;
-    } else if (step == SQLITE_DONE) {
-        rc = 0;
-    }
     sqlite3_finalize(st);
     return rc;
 }
@@ -461,7 +479,7 @@ int mon_target_by_id(sqlite3 *db, sqlite3_int64 id,
                      sqlite3_int64 *indicator_id, struct mon_target *out)
 {
     sqlite3_stmt *st;
-    int rc = -1, step;
+    int rc;
 
     memset(out, 0, sizeof *out);
     st = store_prepare(db, "SELECT " TARGET_COLS ", indicator_id FROM "
@@ -469,14 +487,11 @@ int mon_target_by_id(sqlite3 *db, sqlite3_int64 id,
     if (st == NULL)
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
+    rc = one_row(st);
+    if (rc == 1) {
         target_fill(st, out);
         if (indicator_id)
             *indicator_id = sqlite3_column_int64(st, 9);
-        rc = 1;
-    } else if (step == SQLITE_DONE) {
-        rc = 0;
     }
     sqlite3_finalize(st);
     return rc;
@@ -502,6 +517,16 @@ enum mon_status mon_indicator_status(sqlite3 *db,
 
 /* ------------------------------------------------------------------ */
 /* Targets: writes                                                     */
+
+/* 1 when the check st, its parameters bound, finds a row; st is reset
+ * for its next use. */
+static int check_row(sqlite3_stmt *st)
+{
+    int found = sqlite3_step(st) == SQLITE_ROW;
+
+    sqlite3_reset(st);
+    return found;
+}
 
 int mon_disagg_check(sqlite3 *db, sqlite3_int64 indicator_id,
                      const char *key, struct fault *f)
@@ -545,18 +570,16 @@ int mon_disagg_check(sqlite3 *db, sqlite3_int64 indicator_id,
                       "dimensie een keer, op alfabetische volgorde.", key);
             goto cleanup;
         }
-        sqlite3_reset(dim);
         sqlite3_bind_int64(dim, 1, indicator_id);
         store_bind_text(dim, 2, d);
-        if (sqlite3_step(dim) != SQLITE_ROW) {
+        if (!check_row(dim)) {
             fault_set(f, FAULT_INVALID, "Uitsplitsing \"%s\": deze "
                       "indicator is niet uitgesplitst naar \"%s\".", key, d);
             goto cleanup;
         }
-        sqlite3_reset(item);
         store_bind_text(item, 1, d);
         store_bind_text(item, 2, it);
-        if (sqlite3_step(item) != SQLITE_ROW) {
+        if (!check_row(item)) {
             fault_set(f, FAULT_INVALID, "Uitsplitsing \"%s\": \"%s\" is "
                       "geen waarde van dimensie \"%s\".", key, it, d);
             goto cleanup;
@@ -663,6 +686,23 @@ static int target_allowed(sqlite3 *db, const struct actor *who,
     return -1;
 }
 
+/* The code of indicator id into out ("" when there is none). 0, or -1
+ * when the store cannot be asked. */
+static int indicator_code(sqlite3 *db, sqlite3_int64 id, char *out,
+                          size_t len)
+{
+    sqlite3_stmt *st = store_prepare(db, "SELECT code FROM indicator "
+                                         "WHERE id = ?");
+
+    if (st == NULL)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        col_copy(st, 0, out, len);
+    sqlite3_finalize(st);
+    return 0;
+}
+
 sqlite3_int64 mon_target_save(sqlite3 *db, const struct actor *who,
                               sqlite3_int64 indicator_id,
                               const struct mon_target *t, struct fault *f)
@@ -690,15 +730,10 @@ sqlite3_int64 mon_target_save(sqlite3 *db, const struct actor *who,
             return -1;
         }
     }
-    st = store_prepare(db, "SELECT code FROM indicator WHERE id = ?");
-    if (st == NULL) {
+    if (indicator_code(db, indicator_id, code, sizeof code) != 0) {
         fault_set(f, FAULT_STORE, "De indicator kon niet worden gelezen.");
         return -1;
     }
-    sqlite3_bind_int64(st, 1, indicator_id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        col_copy(st, 0, code, sizeof code);
-    sqlite3_finalize(st);
     if (code[0] == '\0') {
         fault_set(f, FAULT_NOTFOUND, "Deze indicator bestaat niet.");
         return -1;
@@ -776,13 +811,7 @@ int mon_target_delete(sqlite3 *db, const struct actor *who,
                          : "Streefwaarde %lld bestaat niet.", (long long)id);
         return -1;
     }
-    st = store_prepare(db, "SELECT code FROM indicator WHERE id = ?");
-    if (st) {
-        sqlite3_bind_int64(st, 1, ind);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            col_copy(st, 0, code, sizeof code);
-        sqlite3_finalize(st);
-    }
+    indicator_code(db, ind, code, sizeof code);
     if (domain_begin_tx(db, f) != 0)
         return -1;
     st = store_prepare(db, "DELETE FROM target WHERE id = ?");

@@ -33,6 +33,8 @@ static const struct {
     { "/organisaties", "Organisaties" },
     { "/gremia", "Gremia" },
     { "/monitor", "Monitor" },
+    { "/risicos", "Risico's" },
+    { "/evaluatie", "Evaluatie" },
 };
 
 void page_csrf_field(struct req *r)

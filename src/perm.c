@@ -134,6 +134,29 @@ static const struct perm_rule rules[ACT_COUNT] = {
     { ACT_STREEFWAARDE_BEHEREN, "streefwaarde.beheren",
       "Streefwaarden van indicatoren vastleggen en wijzigen",
       R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    /* The secretaris keeps the governance honest: the register of gremia
+     * and their members (against fragmentation, L1461-L1470), the risk
+     * register (figure 11), the implementation plan (figure 12) and the
+     * biennial evaluation (L2132-L2191). */
+    { ACT_GREMIUM_BEHEREN, "gremium.beheren",
+      "Gremia registreren en wijzigen, hun leden invoeren en importeren",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    { ACT_RISICO_BEHEREN, "risico.beheren",
+      "Risico's bijwerken en druk op de samenstelling van een kerngroep "
+      "vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS) | R(ROLE_BOEGBEELD), 0 },
+    { ACT_PLAN_BEHEREN, "plan.beheren",
+      "Het implementatieplan bijwerken (maanden, status, afhankelijkheden)",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
+    /* The budget: the secretaris and EZK (a ministerie account with scope
+     * ezk), L2711-L2717 and L1958-L1964. */
+    { ACT_BEGROTING_BEHEREN, "begroting.beheren",
+      "De begroting van de governance bijwerken (gepland, verplicht, "
+      "besteed)",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), R(ROLE_MINISTERIE) },
+    { ACT_EVALUATIE_BEHEREN, "evaluatie.beheren",
+      "Bevindingen uit interviews voor de evaluatie vastleggen",
+      R(ROLE_BEHEERDER) | R(ROLE_SECRETARIS), 0 },
 };
 
 const char *perm_role_code(enum perm_role r)

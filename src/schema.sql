@@ -1,7 +1,7 @@
 -- Koers store schema, version 4. Embedded into the binary at build time.
 -- Source columns (src_*) point into the report: section and line range of
 -- shared/seed/000_49aec500606ddf38.txt, copied as data/seed/rapport.txt.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -141,7 +141,14 @@ CREATE TABLE gremium (
   note TEXT,
   grp TEXT CHECK (grp IN ('actieplan','breder','specifieker')),
   src_section TEXT, src_from INTEGER, src_to INTEGER,
-  grp_src_section TEXT, grp_src_from INTEGER, grp_src_to INTEGER
+  grp_src_section TEXT, grp_src_from INTEGER, grp_src_to INTEGER,
+  -- issue 6: the domain the gremium steers on (NULL: not known), when it
+  -- was registered in Koers (the report's 31 carry the report's date) and
+  -- last changed; goal (free text of its aims)
+  domain TEXT CHECK (domain IN ('techniek','ict','beide')),
+  goal TEXT NOT NULL DEFAULT '',
+  registered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
 CREATE TABLE gremium_pillar (
@@ -155,7 +162,14 @@ CREATE TABLE risk (
   nr INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
   description TEXT NOT NULL,
-  src_section TEXT, src_from INTEGER, src_to INTEGER
+  src_section TEXT, src_from INTEGER, src_to INTEGER,
+  -- issue 6: the register's living part, editable
+  owner TEXT NOT NULL DEFAULT '',
+  likelihood INTEGER NOT NULL DEFAULT 3 CHECK (likelihood BETWEEN 1 AND 5),
+  impact INTEGER NOT NULL DEFAULT 3 CHECK (impact BETWEEN 1 AND 5),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN
+      ('open','beheerst','opgetreden','gesloten')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
 CREATE TABLE risk_measure (
@@ -179,7 +193,20 @@ CREATE TABLE plan_substep (
   responsible TEXT NOT NULL,
   roles TEXT NOT NULL DEFAULT '',
   planned_start TEXT, planned_end TEXT,
-  src_section TEXT, src_from INTEGER, src_to INTEGER
+  src_section TEXT, src_from INTEGER, src_to INTEGER,
+  -- issue 6: months as YYYY-MM; the figure's bars are not in the text, so
+  -- planned months are entered; actual months and status as it goes
+  actual_start TEXT, actual_end TEXT,
+  status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN
+      ('gepland','loopt','gereed','vervallen'))
+);
+
+-- A sub-step that cannot start before another is done.
+CREATE TABLE plan_dependency (
+  substep_code TEXT NOT NULL REFERENCES plan_substep(code),
+  depends_on TEXT NOT NULL REFERENCES plan_substep(code),
+  PRIMARY KEY (substep_code, depends_on),
+  CHECK (substep_code <> depends_on)
 );
 
 CREATE TABLE indicator_topic (
@@ -789,4 +816,75 @@ CREATE TABLE target (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   UNIQUE (indicator_id, region_code, disagg_key),
   CHECK (target_year > baseline_year)
+);
+
+-- ------------------------------------------------------------------
+-- Against fragmentation, risks, plan, budget, evaluation (issue 6).
+
+-- Which organisations sit in which gremium, over time: ending a
+-- membership sets until (so overlap "then and now" can be computed).
+CREATE TABLE gremium_member (
+  id INTEGER PRIMARY KEY,
+  gremium_nr INTEGER NOT NULL REFERENCES gremium(nr),
+  organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+  since TEXT NOT NULL DEFAULT (date('now')),
+  until TEXT,
+  source TEXT NOT NULL DEFAULT 'invoer',
+  CHECK (until IS NULL OR until >= since)
+);
+CREATE UNIQUE INDEX gremium_member_open ON gremium_member(gremium_nr,
+  organisation_id) WHERE until IS NULL;
+CREATE INDEX gremium_member_org ON gremium_member(organisation_id);
+
+-- Signals computed from the data, attached to a risk of figure 11. A
+-- signal is identified by (kind, subject); first_seen says since when it
+-- fires, cleared_at when it stopped (a later firing is a new row).
+CREATE TABLE signal (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  risk_nr INTEGER REFERENCES risk(nr),
+  subject TEXT NOT NULL,
+  message TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  cleared_at TEXT
+);
+CREATE UNIQUE INDEX signal_open ON signal(kind, subject)
+  WHERE cleared_at IS NULL;
+
+-- Outside pressure on who sits in a kerngroep, recorded by the secretaris
+-- (risk 6).
+CREATE TABLE pressure_note (
+  id INTEGER PRIMARY KEY,
+  body_id INTEGER NOT NULL REFERENCES body(id),
+  note TEXT NOT NULL,
+  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  recorded_by INTEGER REFERENCES user(id),
+  resolved_at TEXT
+);
+
+-- The governance budget per year and line (about EUR 2.5 million a year,
+-- monitoring excluded, L2711-L2717): planned, committed, spent.
+CREATE TABLE budget_line (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  category TEXT NOT NULL CHECK (category IN ('boegbeeld','secretaris',
+      'netwerkmanagers','ptvt','werkbudget','regio')),
+  planned REAL NOT NULL DEFAULT 0 CHECK (planned >= 0),
+  committed REAL NOT NULL DEFAULT 0 CHECK (committed >= 0),
+  spent REAL NOT NULL DEFAULT 0 CHECK (spent >= 0),
+  note TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (year, category)
+);
+
+-- Qualitative findings of the biennial evaluation (interviews).
+CREATE TABLE evaluation_finding (
+  id INTEGER PRIMARY KEY,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  created_by INTEGER REFERENCES user(id)
 );

@@ -515,10 +515,17 @@ static int gremium_entry(struct seed *s, json_t *o, size_t i)
     if (!json_is_integer(json_object_get(o, "nummer")) ||
         !str(o, "naam") || !str(o, "relatie"))
         return seed_fail(s, "needs nummer, naam, relatie", i);
+    /* issue 6: the domain where the report names it (domein_bron), the
+     * goal (doel) and, as registration date, the report's own date
+     * (sinds, colofon L14) */
+    if (str(o, "sinds") == NULL || strlen(str(o, "sinds")) != 10)
+        return seed_fail(s, "needs sinds (YYYY-MM-DD)", i);
     st = store_prepare(s->db,
         "INSERT INTO gremium(nr, name, relation, note, grp, src_section, "
-        "src_from, src_to, grp_src_section, grp_src_from, grp_src_to) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        "src_from, src_to, grp_src_section, grp_src_from, grp_src_to, "
+        "domain, goal, registered_at, changed_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
+        "?14 || 'T00:00:00Z', ?14 || 'T00:00:00Z')");
     store_bind_int(st, 1, sqljson_int(o, "nummer"));
     store_bind_text(st, 2, str(o, "naam"));
     store_bind_text(st, 3, str(o, "relatie"));
@@ -527,6 +534,9 @@ static int gremium_entry(struct seed *s, json_t *o, size_t i)
     if (bind_bron(st, 6, json_object_get(o, "bron")) != 0 ||
         bind_bron(st, 9, json_object_get(o, "groep_bron")) != 0)
         return stmt_fail(s, st, "malformed bron", i);
+    store_bind_text(st, 12, str(o, "domein"));
+    store_bind_text(st, 13, str(o, "doel") ? str(o, "doel") : "");
+    store_bind_text(st, 14, str(o, "sinds"));
     if (run(s, st, i) != 0)
         return -1;
     json_array_foreach(json_object_get(o, "pijlers"), k, p) {
@@ -553,12 +563,15 @@ static int risk_entry(struct seed *s, json_t *o, size_t i)
     if (nr < 1 || !str(o, "titel") || !str(o, "omschrijving"))
         return seed_fail(s, "needs nummer, titel, omschrijving", i);
     st = store_prepare(s->db,
-        "INSERT INTO risk(nr, title, description, src_section, src_from, "
-        "src_to) VALUES (?,?,?,?,?,?)");
+        "INSERT INTO risk(nr, title, description, owner, src_section, "
+        "src_from, src_to) VALUES (?,?,?,?,?,?,?)");
     store_bind_int(st, 1, nr);
     store_bind_text(st, 2, str(o, "titel"));
     store_bind_text(st, 3, str(o, "omschrijving"));
-    if (run_with_bron(s, st, 4, json_object_get(o, "bron"),
+    /* the owner: who carries out the countermeasure (Koers's reading of
+     * the report, cited in eigenaar_bron of risicos.json) */
+    store_bind_text(st, 4, str(o, "eigenaar") ? str(o, "eigenaar") : "");
+    if (run_with_bron(s, st, 5, json_object_get(o, "bron"),
                       "malformed bron", i) != 0)
         return -1;
     json_array_foreach(json_object_get(o, "maatregelen"), k, m) {

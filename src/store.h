@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Open an existing store (create=0) or create a new file (create=1; fails
  * when the file exists). On failure returns NULL and writes a one-line

@@ -34,9 +34,6 @@ void ui_person_new(struct req *r);
 void ui_person_create(struct req *r);
 void ui_person_edit(struct req *r);
 void ui_person_update(struct req *r);
-void ui_gremia(struct req *r);
-void ui_risks(struct req *r);
-void ui_plan(struct req *r);
 void ui_indicators(struct req *r);
 void ui_report(struct req *r);
 void ui_permissions(struct req *r);
@@ -152,6 +149,49 @@ void ui_monitor_download_xlsx(struct req *r);
  * risico, uit koers, in words with colour as a second cue. */
 void ui_monitor_status_badge(struct req *r, int status);
 /* end ui_monitor.c */
+/* ui_gremium.c */
+void ui_gremia_list(struct req *r);
+void ui_gremium(struct req *r);
+void ui_gremium_new(struct req *r);
+void ui_gremium_create(struct req *r);
+void ui_gremium_edit(struct req *r);
+void ui_gremium_update(struct req *r);
+void ui_gremium_member_add(struct req *r);
+void ui_gremium_member_end(struct req *r);
+void ui_gremium_import(struct req *r);
+void ui_gremium_import_post(struct req *r);
+void ui_versnippering(struct req *r);
+/* end ui_gremium.c */
+/* ui_risk.c */
+void ui_risk_register(struct req *r);
+void ui_risk(struct req *r);
+void ui_risk_update(struct req *r);
+void ui_risk_measure_add(struct req *r);
+void ui_risk_measure_update(struct req *r);
+void ui_pressure_add(struct req *r);
+void ui_pressure_update(struct req *r);
+void ui_coverage(struct req *r);
+/* end ui_risk.c */
+/* ui_plan.c */
+void ui_plan_page(struct req *r);
+void ui_plan_substep(struct req *r);
+void ui_plan_substep_update(struct req *r);
+void ui_budget(struct req *r);
+void ui_budget_edit(struct req *r);
+void ui_budget_update(struct req *r);
+/* end ui_plan.c */
+/* ui_evaluation.c */
+void ui_evaluation(struct req *r);
+void ui_evaluation_pdf(struct req *r);
+void ui_evaluation_finding_create(struct req *r);
+void ui_evaluation_finding_edit(struct req *r);
+void ui_evaluation_finding_update(struct req *r);
+void ui_evaluation_finding_delete(struct req *r);
+/* The evaluation document (evaluation_document) as one standalone HTML
+ * file with its own print style, for `koers evaluatie --html`; appended
+ * to out. 0, or -1 when out overflowed. */
+int ui_evaluation_html_file(json_t *doc, struct buf *out);
+/* end ui_evaluation.c */
 /* ui_import.c */
 void ui_import(struct req *r);
 void ui_import_post(struct req *r);

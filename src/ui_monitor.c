@@ -41,6 +41,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,10 +161,13 @@ static int cache_answer(struct req *r, const char *const *vals)
 /* ------------------------------------------------------------------ */
 /* Small readings and formats                                          */
 
-static void store_fail(struct req *r)
+/* The error page for a store that fails; -1 (for the callers that
+ * return it). */
+static int store_fail(struct req *r)
 {
     page_error(r, 500, "Storing", "De gegevens konden niet worden gelezen. "
                "Probeer het later opnieuw.");
+    return -1;
 }
 
 /* "%" for a percentage, else nothing: what follows a number. */
@@ -171,6 +175,19 @@ static const char *suffix_of(const struct mon_indicator *ind)
 {
     return strcmp(ind->unit, "procent") == 0 ? "%" : "";
 }
+
+/* Start chart c of view v (a struct chart_line, chart_map or chart_bars:
+ * they begin with the same fields): zeroed, with its id, title and
+ * description, and the indicator's unit suffix and decimals. */
+#define CHART_START(c, cid, t, d, v)                                      \
+    do {                                                                  \
+        memset(&(c), 0, sizeof(c));                                       \
+        (c).id = (cid);                                                   \
+        (c).title = (t);                                                  \
+        (c).desc = (d);                                                   \
+        (c).suffix = suffix_of(&(v)->ind);                                \
+        (c).decimals = (v)->ind.decimals;                                 \
+    } while (0)
 
 /* A number as JSON: an integer when it is one, else a real. */
 static json_t *json_number(double v)
@@ -538,6 +555,24 @@ static void period_name(sqlite3 *db, const char *code, char *out,
     sqlite3_finalize(st);
 }
 
+/* The Dutch error page for a choice that does not exist: status, title
+ * and a message formatted from fmt. Returns -1 (for view_read). */
+static int refuse(struct req *r, int status, const char *title,
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int refuse(struct req *r, int status, const char *title,
+                  const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    page_error(r, status, title, msg);
+    return -1;
+}
+
 /* Read and check the indicator of path parameter 0 and the query (or
  * form) values; an absent value takes its default: regio NL01,
  * uitsplitsing the total, periode the latest with data, kaart provincie.
@@ -547,23 +582,17 @@ static int view_read(struct req *r, struct view *v, const char *regio,
                      const char *uitsplitsing, const char *periode,
                      const char *kaart)
 {
-    char msg[512];
     int rc;
 
     view_free(v);
     memset(v, 0, sizeof *v);
     rc = mon_indicator_get(r->db, r->param[0], &v->ind);
-    if (rc < 0) {
-        store_fail(r);
-        return -1;
-    }
-    if (rc == 0) {
-        snprintf(msg, sizeof msg, "Er is geen indicator met de code "
-                 "‘%.80s’. Zie de monitor voor alle indicatoren.",
-                 r->param[0]);
-        page_error(r, 404, "Onbekende indicator", msg);
-        return -1;
-    }
+    if (rc < 0)
+        return store_fail(r);
+    if (rc == 0)
+        return refuse(r, 404, "Onbekende indicator", "Er is geen indicator "
+                      "met de code ‘%.80s’. Zie de monitor voor alle "
+                      "indicatoren.", r->param[0]);
     v->nperiods = mon_periods(r->db, v->ind.id, &v->periods);
     v->ndisaggs = mon_disaggs(r->db, v->ind.id, &v->disaggs);
     if (v->nperiods < 0 || v->ndisaggs < 0) {
@@ -571,46 +600,37 @@ static int view_read(struct req *r, struct view *v, const char *regio,
             v->nperiods = 0;
         if (v->ndisaggs < 0)
             v->ndisaggs = 0;
-        store_fail(r);
-        return -1;
+        return store_fail(r);
     }
     if (regio == NULL || regio[0] == '\0')
         regio = "NL01";
     rc = strlen(regio) < MON_PARAM_MAX ? region_get(r->db, regio, &v->region)
                                        : 0;
-    if (rc < 0) {
-        store_fail(r);
-        return -1;
-    }
-    if (rc == 0) {
-        snprintf(msg, sizeof msg, "De regio ‘%.60s’ bestaat niet. Gebruik "
-                 "een CBS-regiocode zoals NL01, PV25 of AM12.", regio);
-        page_error(r, 400, "Onbekende regio", msg);
-        return -1;
-    }
+    if (rc < 0)
+        return store_fail(r);
+    if (rc == 0)
+        return refuse(r, 400, "Onbekende regio", "De regio ‘%.60s’ bestaat "
+                      "niet. Gebruik een CBS-regiocode zoals NL01, PV25 of "
+                      "AM12.", regio);
     if (uitsplitsing == NULL || strcmp(uitsplitsing, "totaal") == 0)
         uitsplitsing = "";
     if (uitsplitsing[0] && (strlen(uitsplitsing) >= sizeof v->disagg ||
                             !in_list(v->disaggs, v->ndisaggs,
-                                     uitsplitsing))) {
-        snprintf(msg, sizeof msg, "De uitsplitsing ‘%.80s’ heeft geen "
-                 "gegevens bij deze indicator. Kies een uitsplitsing uit "
-                 "de lijst op de pagina.", uitsplitsing);
-        page_error(r, 400, "Onbekende uitsplitsing", msg);
-        return -1;
-    }
+                                     uitsplitsing)))
+        return refuse(r, 400, "Onbekende uitsplitsing", "De uitsplitsing "
+                      "‘%.80s’ heeft geen gegevens bij deze indicator. Kies "
+                      "een uitsplitsing uit de lijst op de pagina.",
+                      uitsplitsing);
     snprintf(v->disagg, sizeof v->disagg, "%s", uitsplitsing);
     mon_disagg_label(r->db, v->disagg, v->disagg_label,
                      sizeof v->disagg_label);
     if (periode && periode[0]) {
         if (strlen(periode) >= sizeof v->period ||
-            !in_list(v->periods, v->nperiods, periode)) {
-            snprintf(msg, sizeof msg, "Voor de periode ‘%.40s’ zijn er "
-                     "geen gegevens van deze indicator. Kies een periode "
-                     "uit de lijst op de pagina.", periode);
-            page_error(r, 400, "Onbekende periode", msg);
-            return -1;
-        }
+            !in_list(v->periods, v->nperiods, periode))
+            return refuse(r, 400, "Onbekende periode", "Voor de periode "
+                          "‘%.40s’ zijn er geen gegevens van deze "
+                          "indicator. Kies een periode uit de lijst op de "
+                          "pagina.", periode);
         snprintf(v->period, sizeof v->period, "%s", periode);
     } else if (v->nperiods > 0) {
         snprintf(v->period, sizeof v->period, "%s",
@@ -982,12 +1002,7 @@ static void section_series(struct req *r, const struct view *v,
              "een lijn per reeks (%zu)%s. De getallen staan in de tabel "
              "onder de grafiek.", xname[0], xname[l->np - 1], l->ns,
              has_target ? " en het streefpad als stippellijn" : "");
-    memset(&c, 0, sizeof c);
-    c.id = "grafiek-verloop";
-    c.title = title;
-    c.desc = desc;
-    c.suffix = suffix_of(&v->ind);
-    c.decimals = v->ind.decimals;
+    CHART_START(c, "grafiek-verloop", title, desc, v);
     c.nx = l->np;
     c.x = l->x;
     c.xlabel = xlabel;
@@ -1164,12 +1179,7 @@ static void section_regions(struct req *r, const struct view *v)
                  "licht (laag) naar donker (hoog); gearceerd: geen "
                  "gegevens. De getallen staan in de tabel onder de kaart.",
                  kind_plural(v->kind));
-        memset(&cm, 0, sizeof cm);
-        cm.id = "grafiek-kaart";
-        cm.title = title;
-        cm.desc = desc;
-        cm.suffix = suffix_of(&v->ind);
-        cm.decimals = v->ind.decimals;
+        CHART_START(cm, "grafiek-kaart", title, desc, v);
         cm.map = map;
         cm.n = (size_t)n;
         cm.values = vals;
@@ -1207,12 +1217,7 @@ static void section_regions(struct req *r, const struct view *v)
                  ? "; vet: " : "",
              strcmp(v->region.kind, geo_kind_code(v->kind)) == 0
                  ? v->region.name : "");
-    memset(&cb, 0, sizeof cb);
-    cb.id = "grafiek-vergelijking";
-    cb.title = title;
-    cb.desc = desc;
-    cb.suffix = suffix_of(&v->ind);
-    cb.decimals = v->ind.decimals;
+    CHART_START(cb, "grafiek-vergelijking", title, desc, v);
     cb.n = (size_t)n;
     cb.values = vals;
     cb.highlight = v->region.code;
@@ -1657,6 +1662,26 @@ cleanup:
 
 /* POST /monitor/indicatoren/{code}/streefwaarde: set the target of a
  * region and disaggregation (replacing the one there is). */
+/* After a target was saved or deleted: back to the indicator's page in
+ * the target's region and disaggregation, at the target section, with
+ * `done` (opgeslagen, verwijderd) in the query for the confirmation. */
+static void target_redirect(struct req *r, const char *code,
+                            const struct mon_target *t, const char *done)
+{
+    struct buf loc;
+
+    buf_init(&loc, 1024);
+    buf_puts(&loc, "/monitor/indicatoren/");
+    html_url_arg(&loc, code);
+    buf_puts(&loc, "?regio=");
+    html_url_arg(&loc, t->region);
+    buf_puts(&loc, "&uitsplitsing=");
+    html_url_arg(&loc, t->disagg);
+    buf_printf(&loc, "&%s=1#streefwaarde", done);
+    resp_redirect(r, buf_str(&loc));
+    buf_free(&loc);
+}
+
 void ui_monitor_target_save(struct req *r)
 {
     struct view v = { 0 };
@@ -1737,20 +1762,7 @@ void ui_monitor_target_save(struct req *r)
                  : "Opslaan is mislukt.");
         goto render;
     }
-    {
-        struct buf loc;
-
-        buf_init(&loc, 1024);
-        buf_puts(&loc, "/monitor/indicatoren/");
-        html_url_arg(&loc, v.ind.code);
-        buf_puts(&loc, "?regio=");
-        html_url_arg(&loc, t.region);
-        buf_puts(&loc, "&uitsplitsing=");
-        html_url_arg(&loc, t.disagg);
-        buf_puts(&loc, "&opgeslagen=1#streefwaarde");
-        resp_redirect(r, buf_str(&loc));
-        buf_free(&loc);
-    }
+    target_redirect(r, v.ind.code, &t, "opgeslagen");
     goto cleanup;
 render:
     {
@@ -1810,20 +1822,7 @@ void ui_monitor_target_delete(struct req *r)
                    f.msg[0] ? f.msg : "Verwijderen is mislukt.");
         return;
     }
-    {
-        struct buf loc;
-
-        buf_init(&loc, 1024);
-        buf_puts(&loc, "/monitor/indicatoren/");
-        html_url_arg(&loc, ind.code);
-        buf_puts(&loc, "?regio=");
-        html_url_arg(&loc, t.region);
-        buf_puts(&loc, "&uitsplitsing=");
-        html_url_arg(&loc, t.disagg);
-        buf_puts(&loc, "&verwijderd=1#streefwaarde");
-        resp_redirect(r, buf_str(&loc));
-        buf_free(&loc);
-    }
+    target_redirect(r, ind.code, &t, "verwijderd");
 }
 
 /* ------------------------------------------------------------------ */
@@ -2007,6 +2006,21 @@ cleanup:
 /* ------------------------------------------------------------------ */
 /* The region page                                                     */
 
+/* Links to the regions of arr (objects with code and naam), separated
+ * by commas. */
+static void region_links(struct req *r, json_t *arr)
+{
+    size_t i;
+    json_t *x;
+
+    json_array_foreach(arr, i, x) {
+        if (i)
+            html_lit(&r->out, ", ");
+        page_link(r, "/monitor/regios/", sqljson_str(x, "code"),
+                  sqljson_str(x, "naam"));
+    }
+}
+
 /* "2015–2019", "vanaf 2015", "tot en met 2019" or "alle jaren". */
 static void years_text(long long from, long long to, char *out, size_t len)
 {
@@ -2113,12 +2127,7 @@ void ui_monitor_region(struct req *r)
         }
         if (json_array_size(before) > 0) {
             html_lit(b, "<dt>Voortgekomen uit</dt><dd>");
-            json_array_foreach(before, i, x) {
-                if (i)
-                    html_lit(b, ", ");
-                page_link(r, "/monitor/regios/", sqljson_str(x, "code"),
-                          sqljson_str(x, "naam"));
-            }
+            region_links(r, before);
             html_lit(b, "</dd>");
         }
         html_lit(b, "</dl>\n");
@@ -2192,12 +2201,7 @@ void ui_monitor_region(struct req *r)
     if (json_array_size(children) > 0) {
         page_h2_id(r, "bestaat-uit", "Bestaat uit");
         html_lit(b, "<p class=\"nl-paragraph\">");
-        json_array_foreach(children, i, x) {
-            if (i)
-                html_lit(b, ", ");
-            page_link(r, "/monitor/regios/", sqljson_str(x, "code"),
-                      sqljson_str(x, "naam"));
-        }
+        region_links(r, children);
         html_lit(b, ".</p>\n");
     }
     page_end(r);
@@ -2210,6 +2214,66 @@ cleanup:
 
 /* ------------------------------------------------------------------ */
 /* Downloads of one chart                                              */
+
+/* The indicator of a chart download, for its JSON form. */
+static json_t *indicator_json(const struct view *v)
+{
+    return json_pack("{s:s,s:s,s:s,s:i}", "code", v->ind.code, "naam",
+                     v->ind.name, "eenheid", v->ind.unit, "decimalen",
+                     v->ind.decimals);
+}
+
+/* Answer with doc (which it takes) as indented JSON. */
+static void json_answer(struct req *r, json_t *doc)
+{
+    char *txt = json_dumps(doc, JSON_INDENT(1) | JSON_REAL_PRECISION(15));
+
+    if (txt)
+        buf_puts(&r->out, txt);
+    free(txt);
+    json_decref(doc);
+    r->ctype = CT_JSON;
+}
+
+/* The sheet "Toelichting" of a chart workbook: what the numbers are,
+ * with `what` (regio or periode) and its name. */
+static void explain_sheet(struct xlsx *x, const struct view *v,
+                          const char *what, const char *name)
+{
+    static const char *const head[] = { "veld", "waarde", NULL };
+    static const double w[] = { 16, 60 };
+
+    xlsx_sheet(x, "Toelichting", head, w);
+    xlsx_str(x, 0, 0, "indicator");
+    xlsx_str(x, 0, 1, v->ind.name);
+    xlsx_str(x, 1, 0, "eenheid");
+    xlsx_str(x, 1, 1, v->ind.unit);
+    xlsx_str(x, 2, 0, what);
+    xlsx_str(x, 2, 1, name);
+    xlsx_str(x, 3, 0, "uitsplitsing");
+    xlsx_str(x, 3, 1, v->disagg_label);
+    xlsx_str(x, 4, 0, "bron");
+    xlsx_str(x, 4, 1, v->ind.source);
+}
+
+/* Finish workbook x (xlsx_finish frees it) into the answer's file. 0, or
+ * -1 after a 500 answer (the reason logged). */
+static int xlsx_answer(struct req *r, struct xlsx *x)
+{
+    char err[256];
+    long long size;
+    int fd;
+
+    if (xlsx_finish(x, &fd, &size, err, sizeof err) != 0) {
+        log_error("xlsx: %s", err);
+        store_fail(r);
+        return -1;
+    }
+    r->file_fd = fd;
+    r->file_size = size;
+    r->ctype = CT_XLSX;
+    return 0;
+}
 
 /* The series download: period, then one column per line. */
 static void reeks_file(struct req *r, struct view *v, const char *ext)
@@ -2251,11 +2315,8 @@ static void reeks_file(struct req *r, struct view *v, const char *ext)
     } else if (strcmp(ext, "json") == 0) {
         json_t *doc = json_object(), *reeksen = json_array(),
                *perioden = json_array();
-        char *txt;
 
-        json_object_set_new(doc, "indicator", json_pack(
-            "{s:s,s:s,s:s,s:i}", "code", v->ind.code, "naam", v->ind.name,
-            "eenheid", v->ind.unit, "decimalen", v->ind.decimals));
+        json_object_set_new(doc, "indicator", indicator_json(v));
         json_object_set_new(doc, "regio", json_pack("{s:s,s:s}", "code",
                             v->region.code, "naam", v->region.name));
         json_object_set_new(doc, "uitsplitsing", json_string(v->disagg));
@@ -2275,18 +2336,11 @@ static void reeks_file(struct req *r, struct view *v, const char *ext)
                                   "waarden", w));
         }
         json_object_set_new(doc, "perioden", perioden);
-        txt = json_dumps(doc, JSON_INDENT(1) | JSON_REAL_PRECISION(15));
-        if (txt)
-            buf_puts(b, txt);
-        free(txt);
-        json_decref(doc);
-        r->ctype = CT_JSON;
+        json_answer(r, doc);
     } else {
         struct xlsx *x = xlsx_new(err, sizeof err);
         const char **head = calloc(l.ns + 3, sizeof *head);
         double *w = calloc(l.ns + 2, sizeof *w);
-        int fd;
-        long long size;
 
         if (x == NULL || head == NULL || w == NULL) {
             xlsx_free(x);
@@ -2312,32 +2366,11 @@ static void reeks_file(struct req *r, struct view *v, const char *ext)
                     xlsx_num(x, (unsigned)i, (unsigned)s + 2,
                              l.val[s * l.np + i]);
         }
-        {
-            static const char *const h2[] = { "veld", "waarde", NULL };
-            static const double w2[] = { 16, 60 };
-
-            xlsx_sheet(x, "Toelichting", h2, w2);
-            xlsx_str(x, 0, 0, "indicator");
-            xlsx_str(x, 0, 1, v->ind.name);
-            xlsx_str(x, 1, 0, "eenheid");
-            xlsx_str(x, 1, 1, v->ind.unit);
-            xlsx_str(x, 2, 0, "regio");
-            xlsx_str(x, 2, 1, v->region.name);
-            xlsx_str(x, 3, 0, "uitsplitsing");
-            xlsx_str(x, 3, 1, v->disagg_label);
-            xlsx_str(x, 4, 0, "bron");
-            xlsx_str(x, 4, 1, v->ind.source);
-        }
+        explain_sheet(x, v, "regio", v->region.name);
         free(head);
         free(w);
-        if (xlsx_finish(x, &fd, &size, err, sizeof err) != 0) {
-            log_error("xlsx: %s", err);
-            store_fail(r);
+        if (xlsx_answer(r, x) != 0)
             goto cleanup;
-        }
-        r->file_fd = fd;
-        r->file_size = size;
-        r->ctype = CT_XLSX;
     }
     r->status = 200;
     attachment(r, file);
@@ -2380,11 +2413,8 @@ static void kaart_file(struct req *r, struct view *v, const char *ext)
         r->ctype = CT_CSV;
     } else if (strcmp(ext, "json") == 0) {
         json_t *doc = json_object(), *arr = json_array();
-        char *txt;
 
-        json_object_set_new(doc, "indicator", json_pack(
-            "{s:s,s:s,s:s,s:i}", "code", v->ind.code, "naam", v->ind.name,
-            "eenheid", v->ind.unit, "decimalen", v->ind.decimals));
+        json_object_set_new(doc, "indicator", indicator_json(v));
         json_object_set_new(doc, "periode", json_pack("{s:s,s:s}", "code",
                             v->period, "naam", v->period_name));
         json_object_set_new(doc, "soort", json_string(geo_kind_code(
@@ -2397,21 +2427,12 @@ static void kaart_file(struct req *r, struct view *v, const char *ext)
                                       ? json_number(cells[i].value)
                                       : json_null()));
         json_object_set_new(doc, "regios", arr);
-        txt = json_dumps(doc, JSON_INDENT(1) | JSON_REAL_PRECISION(15));
-        if (txt)
-            buf_puts(b, txt);
-        free(txt);
-        json_decref(doc);
-        r->ctype = CT_JSON;
+        json_answer(r, doc);
     } else {
         static const char *const head[] = { "regio", "naam", "waarde",
                                             NULL };
         static const double w[] = { 10, 32, 14 };
-        static const char *const h2[] = { "veld", "waarde", NULL };
-        static const double w2[] = { 16, 60 };
         struct xlsx *x = xlsx_new(err, sizeof err);
-        int fd;
-        long long size;
 
         if (x == NULL) {
             store_fail(r);
@@ -2424,25 +2445,9 @@ static void kaart_file(struct req *r, struct view *v, const char *ext)
             if (cells[i].has_value)
                 xlsx_num(x, (unsigned)i, 2, cells[i].value);
         }
-        xlsx_sheet(x, "Toelichting", h2, w2);
-        xlsx_str(x, 0, 0, "indicator");
-        xlsx_str(x, 0, 1, v->ind.name);
-        xlsx_str(x, 1, 0, "eenheid");
-        xlsx_str(x, 1, 1, v->ind.unit);
-        xlsx_str(x, 2, 0, "periode");
-        xlsx_str(x, 2, 1, v->period_name);
-        xlsx_str(x, 3, 0, "uitsplitsing");
-        xlsx_str(x, 3, 1, v->disagg_label);
-        xlsx_str(x, 4, 0, "bron");
-        xlsx_str(x, 4, 1, v->ind.source);
-        if (xlsx_finish(x, &fd, &size, err, sizeof err) != 0) {
-            log_error("xlsx: %s", err);
-            store_fail(r);
+        explain_sheet(x, v, "periode", v->period_name);
+        if (xlsx_answer(r, x) != 0)
             goto cleanup;
-        }
-        r->file_fd = fd;
-        r->file_size = size;
-        r->ctype = CT_XLSX;
     }
     r->status = 200;
     attachment(r, file);
@@ -2586,31 +2591,65 @@ static int sheet_rows(sqlite3 *db, struct xlsx *x, const char *sql,
     return step == SQLITE_DONE ? 0 : -1;
 }
 
+/* One sheet of the dataset workbook: its name, columns (NULL-terminated)
+ * and widths, and the rows (sheet_rows). */
+struct dataset_sheet {
+    const char *name;
+    const char *const *head;
+    const double *widths;
+    const char *sql;
+    const char *numeric;
+};
+
+static const char *const h_ind[] = { "code", "naam", "definitie",
+    "eenheid", "decimalen", "bron", "pijler", "domein", "richting",
+    "aggregatie", "periodesoort", "teller", "tellerfilter", "noemer",
+    "noemerfilter", "factor", NULL };
+static const double w_ind[] = { 30, 50, 60, 12, 10, 40, 8, 10, 10, 10,
+                                12, 30, 20, 30, 20, 8 };
+static const char *const h_reg[] = { "code", "naam", "soort", "ontstaan",
+    "opgeheven", "opvolger", NULL };
+static const double w_reg[] = { 10, 36, 18, 12, 12, 10 };
+static const char *const h_per[] = { "code", "naam", "soort", "jaar",
+    "begin", "eind", NULL };
+static const double w_per[] = { 12, 26, 12, 8, 12, 12 };
+static const char *const h_obs[] = { "indicator", "regio", "periode",
+    "uitsplitsing", "waarde", "status", "oorsprong", "importbatch", NULL };
+static const double w_obs[] = { 30, 10, 12, 30, 14, 12, 10, 12 };
+
+static const struct dataset_sheet dataset_sheets[] = {
+    { "Indicatoren", h_ind, w_ind,
+      "SELECT code, name, definition, unit, decimals, source, "
+      "pillar_code, domain, direction, aggregation, period_kind, "
+      "num_code, num_filter, den_code, den_filter, factor FROM "
+      "indicator ORDER BY ord, code", "0000100000000001" },
+    { "Regio's", h_reg, w_reg,
+      "SELECT code, name, kind, started, ended, successor FROM region "
+      "ORDER BY CASE kind WHEN 'land' THEN 0 WHEN 'landsdeel' THEN 1 "
+      "WHEN 'provincie' THEN 2 WHEN 'arbeidsmarktregio' THEN 3 ELSE 4 "
+      "END, code", "000000" },
+    { "Perioden", h_per, w_per,
+      "SELECT code, name, kind, year, starts, ends FROM period ORDER "
+      "BY starts, code", "000100" },
+    { "Waarnemingen", h_obs, w_obs,
+      "SELECT i.code, g.code, p.code, d.key, o.value, CASE "
+      "o.definitief WHEN 1 THEN 'definitief' ELSE 'voorlopig' END, "
+      "CASE o.origin WHEN 0 THEN 'bron' WHEN 1 THEN 'opgeteld' ELSE "
+      "'berekend' END, o.batch_id FROM observation o JOIN indicator i "
+      "ON i.id = o.indicator_id JOIN region g ON g.id = o.region_id "
+      "JOIN period p ON p.id = o.period_id JOIN disaggregation d ON "
+      "d.id = o.disagg_id ORDER BY o.indicator_id, o.region_id, "
+      "o.disagg_id, o.period_id", "00001001" },
+};
+
 /* GET /monitor/download.xlsx: the whole dataset as a workbook. */
 void ui_monitor_download_xlsx(struct req *r)
 {
-    static const char *const h_ind[] = { "code", "naam", "definitie",
-        "eenheid", "decimalen", "bron", "pijler", "domein", "richting",
-        "aggregatie", "periodesoort", "teller", "tellerfilter", "noemer",
-        "noemerfilter", "factor", NULL };
-    static const double w_ind[] = { 30, 50, 60, 12, 10, 40, 8, 10, 10, 10,
-                                    12, 30, 20, 30, 20, 8 };
-    static const char *const h_reg[] = { "code", "naam", "soort", "ontstaan",
-        "opgeheven", "opvolger", NULL };
-    static const double w_reg[] = { 10, 36, 18, 12, 12, 10 };
-    static const char *const h_per[] = { "code", "naam", "soort", "jaar",
-        "begin", "eind", NULL };
-    static const double w_per[] = { 12, 26, 12, 8, 12, 12 };
-    static const char *const h_obs[] = { "indicator", "regio", "periode",
-        "uitsplitsing", "waarde", "status", "oorsprong", "importbatch",
-        NULL };
-    static const double w_obs[] = { 30, 10, 12, 30, 14, 12, 10, 12 };
     const char *vals[] = { NULL };
     struct xlsx *x = NULL;
     char err[256];
     long long n;
-    int fd;
-    long long size;
+    size_t i;
 
     if (cache_answer(r, vals))
         return;
@@ -2627,42 +2666,16 @@ void ui_monitor_download_xlsx(struct req *r)
     x = xlsx_new(err, sizeof err);
     if (x == NULL)
         goto fail;
-    if (xlsx_sheet(x, "Indicatoren", h_ind, w_ind) != 0 ||
-        sheet_rows(r->db, x,
-            "SELECT code, name, definition, unit, decimals, source, "
-            "pillar_code, domain, direction, aggregation, period_kind, "
-            "num_code, num_filter, den_code, den_filter, factor FROM "
-            "indicator ORDER BY ord, code", "0000100000000001") != 0 ||
-        xlsx_sheet(x, "Regio's", h_reg, w_reg) != 0 ||
-        sheet_rows(r->db, x,
-            "SELECT code, name, kind, started, ended, successor FROM region "
-            "ORDER BY CASE kind WHEN 'land' THEN 0 WHEN 'landsdeel' THEN 1 "
-            "WHEN 'provincie' THEN 2 WHEN 'arbeidsmarktregio' THEN 3 ELSE 4 "
-            "END, code", "000000") != 0 ||
-        xlsx_sheet(x, "Perioden", h_per, w_per) != 0 ||
-        sheet_rows(r->db, x,
-            "SELECT code, name, kind, year, starts, ends FROM period ORDER "
-            "BY starts, code", "000100") != 0 ||
-        xlsx_sheet(x, "Waarnemingen", h_obs, w_obs) != 0 ||
-        sheet_rows(r->db, x,
-            "SELECT i.code, g.code, p.code, d.key, o.value, CASE "
-            "o.definitief WHEN 1 THEN 'definitief' ELSE 'voorlopig' END, "
-            "CASE o.origin WHEN 0 THEN 'bron' WHEN 1 THEN 'opgeteld' ELSE "
-            "'berekend' END, o.batch_id FROM observation o JOIN indicator i "
-            "ON i.id = o.indicator_id JOIN region g ON g.id = o.region_id "
-            "JOIN period p ON p.id = o.period_id JOIN disaggregation d ON "
-            "d.id = o.disagg_id ORDER BY o.indicator_id, o.region_id, "
-            "o.disagg_id, o.period_id", "00001001") != 0)
-        goto fail;
-    if (xlsx_finish(x, &fd, &size, err, sizeof err) != 0) {
-        x = NULL;
-        log_error("xlsx: %s", err);
-        goto fail;
+    for (i = 0; i < sizeof dataset_sheets / sizeof dataset_sheets[0]; i++) {
+        const struct dataset_sheet *d = &dataset_sheets[i];
+
+        if (xlsx_sheet(x, d->name, d->head, d->widths) != 0 ||
+            sheet_rows(r->db, x, d->sql, d->numeric) != 0)
+            goto fail;
     }
-    r->file_fd = fd;
-    r->file_size = size;
+    if (xlsx_answer(r, x) != 0)
+        return;
     r->status = 200;
-    r->ctype = CT_XLSX;
     attachment(r, "koers-monitor.xlsx");
     return;
 fail:

@@ -30,7 +30,10 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         /overleggen/dg-overleg /overleggen/ser /rollen /rollen/netwerkmanager
         /rollen/boegbeeld /organisaties /organisaties/ezk
         /organisaties/aanvalsplan-ict /personen /gremia /risicos
+        /risicos/6 /dekking
+        /gremia/1 /gremia/13 "/versnippering?datum=2024-01-01"
         /implementatieplan /indicatoren "/rapport?van=1604&tot=1631"
+        /implementatieplan/4.1 /begroting "/begroting?jaar=2025"
         /rechten /toegankelijkheid /over /inloggen /vergaderingen
         "/vergaderingen?jaar=2027" /vergaderingen/4 "/jaarplan?jaar=2028"
         "/cyclus?jaar=2027" /inzet /knelpunten /knelpuntroute /initiatieven
@@ -41,7 +44,8 @@ public=(/ /overleggen /overleggen/koersoverleg /overleggen/kerngroep-p1
         /monitor/indicatoren/hbo-aandeel-vrouwen-techniek
         /monitor/indicatoren/cbs-productie-industrie
         /monitor/indicatoren/cbs-wmo-clienten
-        /monitor/regios/NL01 /monitor/regios/PV25 /monitor/regios/GM0363)
+        /monitor/regios/NL01 /monitor/regios/PV25 /monitor/regios/GM0363
+        "/evaluatie?van=2027-01-01&tot=2028-12-31")
 bash scripts/check-pages.sh "$base" "${public[@]}"
 rc1=$?
 
@@ -60,6 +64,10 @@ KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
     /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus \
     /knelpunten/nieuw /initiatieven/nieuw /inbox /doelen/nieuw \
     /verzoeken/nieuw /consultaties/nieuw /ser-verzoeken/nieuw \
-    /monitor/indicatoren/hbo-eerstejaars-techniek /monitor/import
+    /monitor/indicatoren/hbo-eerstejaars-techniek /monitor/import \
+    /risicos/6 \
+    /implementatieplan/4.1 /begroting "/begroting/wijzigen?jaar=2025&categorie=ptvt" \
+    /gremia/nieuw /gremia/import /gremia/1 /gremia/1/wijzigen \
+    "/evaluatie?van=2027-01-01&tot=2028-12-31"
 rc2=$?
 [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ]

@@ -3,8 +3,8 @@
  * (and a gemeente's lifetime), the periods and disaggregation keys with
  * data, disaggregation labels, the linear target path, the three statuses
  * in both directions, and the target writes (permission, validation,
- * duplicates, audit, nothing changed on a refusal). Each test builds its
- * own small cube with SQL in a fresh temporary store (fixture.h). */
+ * duplicates, audit, nothing changed on a refusal). Each test gets the
+ * small cube of monfixture.h in a fresh temporary store. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,93 +20,14 @@
 
 #include "audit.h"
 #include "fault.h"
-#include "fixture.h"
+#include "monfixture.h"
 #include "monitor.h"
 #include "store.h"
 
-/* Build the small cube every test uses:
- * regions NL01, PV20, PV21, PV22 and gemeenten GM0001 (abolished
- * 2019-01-01, successor GM0002) and GM0002 (started 2019-01-01);
- * dimensions geslacht (man, vrouw) and niveau (4 = "mbo niveau 4");
- * indicator 1 'studenten' (som, hoger, studiejaar, dims geslacht, niveau)
- * and 2 'uitval' (geen, lager, jaar);
- * periods inserted out of order: 2017SJ10 (id 1), 2015SJ10 (2),
- * 2016SJ10 (3), 2016JJ00 (4), 2018JJ00 (5), 2020JJ00 (6);
- * disaggregations '' (1), 'geslacht=vrouw' (2), 'geslacht=man' (3). */
-static const char cube_sql[] =
-    "INSERT INTO region(id, code, name, kind, started, ended, successor) "
-    "VALUES (1,'NL01','Nederland','land',NULL,NULL,NULL),"
-    "(2,'PV20','Groningen','provincie',NULL,NULL,NULL),"
-    "(3,'PV21','Fryslân','provincie',NULL,NULL,NULL),"
-    "(4,'PV22','Drenthe','provincie',NULL,NULL,NULL),"
-    "(6,'GM0002','Nieuwgemeente','gemeente','2019-01-01',NULL,NULL),"
-    "(5,'GM0001','Oudgemeente','gemeente',NULL,'2019-01-01','GM0002');"
-    "INSERT INTO monitor_dimension VALUES ('geslacht','Geslacht',1),"
-    "('niveau','Niveau',2);"
-    "INSERT INTO monitor_dimension_item VALUES ('geslacht','man','man',1),"
-    "('geslacht','vrouw','vrouw',2),('niveau','4','mbo niveau 4',1);"
-    "INSERT INTO indicator(id, code, name, definition, unit, decimals, "
-    "source, domain, direction, aggregation, period_kind) VALUES "
-    "(1,'studenten','Studenten','Ingeschreven studenten','aantal',0,'DUO',"
-    "'techniek','hoger','som','studiejaar'),"
-    "(2,'uitval','Uitval','Uitvallers','procent',1,'CBS','beide','lager',"
-    "'geen','jaar');"
-    "INSERT INTO indicator_dimension VALUES (1,'geslacht'),(1,'niveau');"
-    "INSERT INTO period VALUES "
-    "(1,'2017SJ10','studiejaar',2017,10,'2017-10-01','2018-09-30',"
-    "'studiejaar 2017/2018'),"
-    "(2,'2015SJ10','studiejaar',2015,10,'2015-10-01','2016-09-30',"
-    "'studiejaar 2015/2016'),"
-    "(3,'2016SJ10','studiejaar',2016,10,'2016-10-01','2017-09-30',"
-    "'studiejaar 2016/2017'),"
-    "(4,'2016JJ00','jaar',2016,0,'2016-01-01','2016-12-31','2016'),"
-    "(5,'2018JJ00','jaar',2018,0,'2018-01-01','2018-12-31','2018'),"
-    "(6,'2020JJ00','jaar',2020,0,'2020-01-01','2020-12-31','2020');"
-    "INSERT INTO disaggregation VALUES (1,''),(2,'geslacht=vrouw'),"
-    "(3,'geslacht=man');"
-    "INSERT INTO import_batch(id, source_code, file_name, file_sha256) "
-    "VALUES (1,'test','test.csv','00');"
-    /* studenten: NL01 total over three years, vrouw two years, PV20 and
-     * PV22 in 2016 (PV21 has none), GM0001 in 2016 */
-    "INSERT INTO observation VALUES "
-    "(1,1,1,1,130,0,1,1),(1,1,1,2,100,1,1,1),(1,1,1,3,120,1,0,1),"
-    "(1,1,2,2,30,1,1,1),(1,1,2,3,40,1,1,1),"
-    "(1,2,1,3,70,1,1,1),(1,4,1,3,50,1,1,1),(1,5,1,3,12,1,0,1),"
-    /* uitval: NL01 in 2016 and 2018 */
-    "(2,1,1,4,8.5,1,0,1),(2,1,1,5,7.25,1,0,1);";
-
 static int setup(void **state)
 {
-    struct store_fixture *fx = calloc(1, sizeof *fx);
-    char err[256];
-
-    if (fx == NULL || fixture_open(fx, "/tmp/koers-monitor-XXXXXX", err,
-                                   sizeof err) != 0) {
-        free(fx);
-        return -1;
-    }
-    if (sqlite3_exec(fx->db, cube_sql, NULL, NULL, NULL) != SQLITE_OK) {
-        fprintf(stderr, "cube: %s\n", sqlite3_errmsg(fx->db));
-        fixture_close(fx);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct store_fixture *fx = *state;
-    int rc = fixture_close(fx);
-
-    free(fx);
-    return rc;
-}
-
-static sqlite3 *db_of(void **state)
-{
-    return ((struct store_fixture *)*state)->db;
+    return monfixture_open(state, "/tmp/koers-monitor-XXXXXX",
+                           monfixture_cube());
 }
 
 static struct actor actor(enum perm_role role)
@@ -129,7 +50,7 @@ static long long count(sqlite3 *db, const char *sql)
 
 static void test_indicator_get(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct mon_indicator ind;
 
     assert_int_equal(mon_indicator_get(db, "studenten", &ind), 1);
@@ -146,7 +67,7 @@ static void test_indicator_get(void **state)
 
 static void test_series_in_period_order(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct mon_point *p = NULL;
     long n;
 
@@ -184,7 +105,7 @@ static void test_series_in_period_order(void **state)
 
 static void test_cross_section_includes_regions_without_value(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct mon_cell *c = NULL;
     long n;
 
@@ -225,7 +146,7 @@ static void test_cross_section_includes_regions_without_value(void **state)
 
 static void test_periods_and_disaggs(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     char **s = NULL;
     long n;
 
@@ -256,7 +177,7 @@ static void test_periods_and_disaggs(void **state)
 
 static void test_disagg_label(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     char out[64];
 
     mon_disagg_label(db, "", out, sizeof out);
@@ -363,7 +284,7 @@ static void test_status_lower_is_better(void **state)
 
 static void test_target_save_and_status(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct actor sec = actor(ROLE_SECRETARIS);
     struct mon_target t = target(2015, 100, 2019, 180), got;
     struct mon_indicator ind;
@@ -426,7 +347,7 @@ static void test_target_save_and_status(void **state)
 /* Every refusal leaves the target table as it was. */
 static void test_target_refusals(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct actor sec = actor(ROLE_SECRETARIS), dln = actor(ROLE_DEELNEMER);
     struct actor anon = actor(ROLE_NONE);
     struct mon_target t = target(2015, 100, 2019, 180), bad;
@@ -500,22 +421,24 @@ static void test_target_refusals(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_indicator_get, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indicator_get, setup,
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_series_in_period_order, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(
             test_cross_section_includes_regions_without_value, setup,
-            teardown),
+            monfixture_close),
         cmocka_unit_test_setup_teardown(test_periods_and_disaggs, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_disagg_label, setup, teardown),
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_disagg_label, setup,
+                                        monfixture_close),
         cmocka_unit_test(test_target_path),
         cmocka_unit_test(test_status_higher_is_better),
         cmocka_unit_test(test_status_lower_is_better),
         cmocka_unit_test_setup_teardown(test_target_save_and_status, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_target_refusals, setup,
-                                        teardown),
+                                        monfixture_close),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
  * target path and status, errors that name the parameter, an empty
  * series for a valid key without data, the JSON-stat dataset's shape and
  * values, observations with filters, and the parsing of a target from
- * JSON. The cube is the one test_monitor.c builds. */
+ * JSON. Each test gets the small cube of monfixture.h (the one
+ * test_monitor.c uses) in a fresh temporary store. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,93 +19,14 @@
 #include <sqlite3.h>
 
 #include "buf.h"
-#include "fixture.h"
+#include "monfixture.h"
 #include "monjson.h"
 #include "store.h"
 
-/* Build the small cube every test uses:
- * regions NL01, PV20, PV21, PV22 and gemeenten GM0001 (abolished
- * 2019-01-01, successor GM0002) and GM0002 (started 2019-01-01);
- * dimensions geslacht (man, vrouw) and niveau (4 = "mbo niveau 4");
- * indicator 1 'studenten' (som, hoger, studiejaar, dims geslacht, niveau)
- * and 2 'uitval' (geen, lager, jaar);
- * periods inserted out of order: 2017SJ10 (id 1), 2015SJ10 (2),
- * 2016SJ10 (3), 2016JJ00 (4), 2018JJ00 (5), 2020JJ00 (6);
- * disaggregations '' (1), 'geslacht=vrouw' (2), 'geslacht=man' (3). */
-static const char cube_sql[] =
-    "INSERT INTO region(id, code, name, kind, started, ended, successor) "
-    "VALUES (1,'NL01','Nederland','land',NULL,NULL,NULL),"
-    "(2,'PV20','Groningen','provincie',NULL,NULL,NULL),"
-    "(3,'PV21','Fryslân','provincie',NULL,NULL,NULL),"
-    "(4,'PV22','Drenthe','provincie',NULL,NULL,NULL),"
-    "(6,'GM0002','Nieuwgemeente','gemeente','2019-01-01',NULL,NULL),"
-    "(5,'GM0001','Oudgemeente','gemeente',NULL,'2019-01-01','GM0002');"
-    "INSERT INTO monitor_dimension VALUES ('geslacht','Geslacht',1),"
-    "('niveau','Niveau',2);"
-    "INSERT INTO monitor_dimension_item VALUES ('geslacht','man','man',1),"
-    "('geslacht','vrouw','vrouw',2),('niveau','4','mbo niveau 4',1);"
-    "INSERT INTO indicator(id, code, name, definition, unit, decimals, "
-    "source, domain, direction, aggregation, period_kind) VALUES "
-    "(1,'studenten','Studenten','Ingeschreven studenten','aantal',0,'DUO',"
-    "'techniek','hoger','som','studiejaar'),"
-    "(2,'uitval','Uitval','Uitvallers','procent',1,'CBS','beide','lager',"
-    "'geen','jaar');"
-    "INSERT INTO indicator_dimension VALUES (1,'geslacht'),(1,'niveau');"
-    "INSERT INTO period VALUES "
-    "(1,'2017SJ10','studiejaar',2017,10,'2017-10-01','2018-09-30',"
-    "'studiejaar 2017/2018'),"
-    "(2,'2015SJ10','studiejaar',2015,10,'2015-10-01','2016-09-30',"
-    "'studiejaar 2015/2016'),"
-    "(3,'2016SJ10','studiejaar',2016,10,'2016-10-01','2017-09-30',"
-    "'studiejaar 2016/2017'),"
-    "(4,'2016JJ00','jaar',2016,0,'2016-01-01','2016-12-31','2016'),"
-    "(5,'2018JJ00','jaar',2018,0,'2018-01-01','2018-12-31','2018'),"
-    "(6,'2020JJ00','jaar',2020,0,'2020-01-01','2020-12-31','2020');"
-    "INSERT INTO disaggregation VALUES (1,''),(2,'geslacht=vrouw'),"
-    "(3,'geslacht=man');"
-    "INSERT INTO import_batch(id, source_code, file_name, file_sha256) "
-    "VALUES (1,'test','test.csv','00');"
-    /* studenten: NL01 total over three years, vrouw two years, PV20 and
-     * PV22 in 2016 (PV21 has none), GM0001 in 2016 */
-    "INSERT INTO observation VALUES "
-    "(1,1,1,1,130,0,1,1),(1,1,1,2,100,1,1,1),(1,1,1,3,120,1,0,1),"
-    "(1,1,2,2,30,1,1,1),(1,1,2,3,40,1,1,1),"
-    "(1,2,1,3,70,1,1,1),(1,4,1,3,50,1,1,1),(1,5,1,3,12,1,0,1),"
-    /* uitval: NL01 in 2016 and 2018 */
-    "(2,1,1,4,8.5,1,0,1),(2,1,1,5,7.25,1,0,1);";
-
 static int setup(void **state)
 {
-    struct store_fixture *fx = calloc(1, sizeof *fx);
-    char err[256];
-
-    if (fx == NULL || fixture_open(fx, "/tmp/koers-monjson-XXXXXX", err,
-                                   sizeof err) != 0) {
-        free(fx);
-        return -1;
-    }
-    if (sqlite3_exec(fx->db, cube_sql, NULL, NULL, NULL) != SQLITE_OK) {
-        fprintf(stderr, "cube: %s\n", sqlite3_errmsg(fx->db));
-        fixture_close(fx);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct store_fixture *fx = *state;
-    int rc = fixture_close(fx);
-
-    free(fx);
-    return rc;
-}
-
-static sqlite3 *db_of(void **state)
-{
-    return ((struct store_fixture *)*state)->db;
+    return monfixture_open(state, "/tmp/koers-monjson-XXXXXX",
+                           monfixture_cube());
 }
 
 /* The series as parsed JSON (NULL on failure, f filled). */
@@ -126,7 +48,7 @@ static json_t *series(sqlite3 *db, const char *ind, const char *region,
 
 static void test_series_in_time_order(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
     json_t *j, *pts;
 
@@ -173,7 +95,7 @@ static void test_series_in_time_order(void **state)
 
 static void test_series_errors_and_empty(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
     json_t *j;
 
@@ -198,7 +120,7 @@ static void test_series_errors_and_empty(void **state)
 
 static void test_series_target(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
     json_t *j, *t, *pad;
 
@@ -225,7 +147,7 @@ static void test_series_target(void **state)
 
 static void test_jsonstat(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
     struct buf b;
     json_t *j, *v, *idx;
@@ -288,7 +210,7 @@ static void test_jsonstat(void **state)
 
 static void test_observations(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct monjson_obs_filter flt = { "studenten", NULL, NULL, NULL, -1 };
     struct fault f = { 0 };
     long long total = 0;
@@ -323,7 +245,7 @@ static void test_observations(void **state)
 
 static void test_target_parse(void **state)
 {
-    sqlite3 *db = db_of(state);
+    sqlite3 *db = monfixture_db(state);
     struct mon_target t;
     struct fault f = { 0 };
     sqlite3_int64 ind = 0;
@@ -393,13 +315,17 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_series_in_time_order, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_series_errors_and_empty, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_series_target, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_jsonstat, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_observations, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_target_parse, setup, teardown),
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_series_target, setup,
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_jsonstat, setup,
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_observations, setup,
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_target_parse, setup,
+                                        monfixture_close),
         cmocka_unit_test(test_put_str_escapes),
     };
 

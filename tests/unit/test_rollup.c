@@ -1,5 +1,5 @@
 /* test_rollup.c - unit tests for rollup.h against a real SQLite store in
- * a fresh temporary directory per test (fixture.h). Each test builds its
+ * a fresh temporary directory per test (monfixture.h). Each test builds its
  * own small hierarchy:
  *
  *   NL01 <- PV20 <- GM0001, GM0002     PV20 -> TP01 (landsdeel)
@@ -25,7 +25,7 @@
 
 #include <sqlite3.h>
 
-#include "fixture.h"
+#include "monfixture.h"
 #include "rollup.h"
 #include "store.h"
 
@@ -75,34 +75,7 @@ static const char hierarchy[] =
 
 static int setup(void **state)
 {
-    struct store_fixture *fx = calloc(1, sizeof *fx);
-    char err[256] = "";
-
-    if (fx == NULL)
-        return -1;
-    if (fixture_open(fx, "/tmp/koers-rollup-XXXXXX", err, sizeof err) != 0) {
-        print_error("setup: %s\n", err);
-        free(fx);
-        return -1;
-    }
-    if (sqlite3_exec(fx->db, hierarchy, NULL, NULL, NULL) != SQLITE_OK) {
-        print_error("setup: %s\n", sqlite3_errmsg(fx->db));
-        fixture_close(fx);
-        free(fx);
-        return -1;
-    }
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct store_fixture *fx = *state;
-
-    if (fixture_close(fx) != 0)
-        print_error("teardown: could not remove %s\n", fx->dir);
-    free(fx);
-    return 0;
+    return monfixture_open(state, "/tmp/koers-rollup-XXXXXX", hierarchy);
 }
 
 static sqlite3_int64 ind_id(sqlite3 *db, const char *code)
@@ -198,18 +171,45 @@ static void expect_none(sqlite3 *db, const char *ind, const char *region,
     }
 }
 
-static int run(sqlite3 *db, const char *ind, struct rollup_stats *st,
-               struct fault *f)
+/* Roll up indicator ind in a transaction, stamping batch; committed on
+ * success, rolled back on failure. Returns rollup_indicator's result. */
+static int run_batch(sqlite3 *db, const char *ind, sqlite3_int64 batch,
+                     struct rollup_stats *st, struct fault *f)
 {
     int rc;
 
     assert_int_equal(store_begin(db), 0);
-    rc = rollup_indicator(db, ind_id(db, ind), 2, st, f);
+    rc = rollup_indicator(db, ind_id(db, ind), batch, st, f);
     if (rc == 0)
         assert_int_equal(store_commit(db), 0);
     else
         store_rollback(db);
     return rc;
+}
+
+/* The same with batch 2, as most tests do. */
+static int run(sqlite3 *db, const char *ind, struct rollup_stats *st,
+               struct fault *f)
+{
+    return run_batch(db, ind, 2, st, f);
+}
+
+/* Assert that a cell exists and is definitief (1) or voorlopig (0). */
+static void expect_def(sqlite3 *db, const char *ind, const char *region,
+                       const char *period, int want)
+{
+    double v;
+    int def = -1;
+
+    assert_true(cell(db, ind, region, "", period, &v, NULL, &def));
+    assert_int_equal(def, want);
+}
+
+/* GM0001 in 2018: one woman and three men. */
+static void one_gemeente_by_gender(sqlite3 *db)
+{
+    obs(db, "inschr", "GM0001", "geslacht=vrouw", "2018JJ00", 1, 1);
+    obs(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 3, 1);
 }
 
 /* Two dimensions at three gemeenten in 2018. */
@@ -226,8 +226,7 @@ static void two_dims(sqlite3 *db)
 
 static void test_sums_every_level(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct rollup_stats st;
     struct fault f = { 0 };
 
@@ -277,8 +276,7 @@ static void test_sums_every_level(void **state)
  * is not counted a second time. */
 static void test_imported_shadows(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     obs(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 1, 1);
@@ -309,15 +307,11 @@ static void test_imported_shadows(void **state)
  * cell, from the summed parts. */
 static void test_ratio_recomputed(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct rollup_stats st;
     struct fault f = { 0 };
-    double v;
-    int origin, def;
 
-    obs(db, "inschr", "GM0001", "geslacht=vrouw", "2018JJ00", 1, 1);
-    obs(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 3, 1);
+    one_gemeente_by_gender(db);
     obs(db, "inschr", "GM0003", "geslacht=vrouw", "2018JJ00", 3, 1);
     obs(db, "inschr", "GM0003", "geslacht=man", "2018JJ00", 1, 0);
     obs(db, "inschr", "GM0002", "geslacht=man", "2018JJ00", 0, 1);
@@ -338,15 +332,9 @@ static void test_ratio_recomputed(void **state)
                                      "o.disagg_id WHERE o.origin = 2 AND "
                                      "d.key <> ''", NULL), 0);
     /* a voorlopig part makes the ratio voorlopig */
-    assert_true(cell(db, "aandeel", "PV21", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 0);
-    assert_true(cell(db, "aandeel", "PV20", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 1);
-    assert_true(cell(db, "inschr", "NL01", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 0);
+    expect_def(db, "aandeel", "PV21", "2018JJ00", 0);
+    expect_def(db, "aandeel", "PV20", "2018JJ00", 1);
+    expect_def(db, "inschr", "NL01", "2018JJ00", 0);
     /* recomputing the ratio alone gives the same cells, writing none */
     assert_int_equal(run(db, "aandeel", &st, &f), 0);
     expect(db, "aandeel", "NL01", "", "2018JJ00", 50, 2);
@@ -357,8 +345,7 @@ static void test_ratio_recomputed(void **state)
  * without the numerator's dimension, so a share of women per niveau. */
 static void test_ratio_per_dimension(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     two_dims(db);
@@ -374,8 +361,7 @@ static void test_ratio_per_dimension(void **state)
  * 2017 and in the new one from 2018. */
 static void test_links_by_year(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     obs(db, "inschr", "GM0004", "", "2017JJ00", 5, 1);
@@ -416,8 +402,7 @@ static double fingerprint(sqlite3 *db)
  * rollup_all gives the same cube. */
 static void test_idempotent(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct rollup_stats st1, st2;
     struct fault f = { 0 };
     long long n1;
@@ -428,10 +413,7 @@ static void test_idempotent(void **state)
     assert_true(st1.computed_rows > 0);
     n1 = total(db);
     fp1 = fingerprint(db);
-    assert_int_equal(store_begin(db), 0);
-    assert_int_equal(rollup_indicator(db, ind_id(db, "inschr"), 3, &st2,
-                                      &f), 0);
-    assert_int_equal(store_commit(db), 0);
+    assert_int_equal(run_batch(db, "inschr", 3, &st2, &f), 0);
     assert_int_equal(total(db), n1);
     assert_true(fingerprint(db) == fp1);
     assert_int_equal(st2.computed_rows, 0);
@@ -450,10 +432,7 @@ static void test_idempotent(void **state)
      * stamped with the new batch */
     sql(db, "UPDATE observation SET value = 1001 WHERE origin = 0 AND "
             "value = 1");
-    assert_int_equal(store_begin(db), 0);
-    assert_int_equal(rollup_indicator(db, ind_id(db, "inschr"), 4, &st2,
-                                      &f), 0);
-    assert_int_equal(store_commit(db), 0);
+    assert_int_equal(run_batch(db, "inschr", 4, &st2, &f), 0);
     expect(db, "inschr", "NL01", "", "2018JJ00", 1127, 1);
     expect(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 1003, 1);
     expect(db, "inschr", "PV21", "", "2018JJ00", 64, 1);
@@ -483,12 +462,10 @@ static void test_idempotent(void **state)
  * are still derived. */
 static void test_ratio_shadowed(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
-    obs(db, "inschr", "GM0001", "geslacht=vrouw", "2018JJ00", 1, 1);
-    obs(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 3, 1);
+    one_gemeente_by_gender(db);
     assert_int_equal(run(db, "inschr", NULL, &f), 0);
     expect(db, "aandeel", "NL01", "", "2018JJ00", 25, 2);
     obs(db, "aandeel", "NL01", "", "2017JJ00", 33, 1);
@@ -504,33 +481,23 @@ static void test_ratio_shadowed(void **state)
 
 static void test_definitief(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
-    double v;
-    int origin, def;
 
     obs(db, "inschr", "GM0001", "", "2018JJ00", 1, 1);
     obs(db, "inschr", "GM0003", "", "2018JJ00", 2, 0);
     assert_int_equal(run(db, "inschr", NULL, &f), 0);
-    assert_true(cell(db, "inschr", "PV20", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 1);
-    assert_true(cell(db, "inschr", "PV21", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 0);
-    assert_true(cell(db, "inschr", "NL01", "", "2018JJ00", &v, &origin,
-                     &def));
-    assert_int_equal(def, 0);
-    assert_true(v == 3);
+    expect_def(db, "inschr", "PV20", "2018JJ00", 1);
+    expect_def(db, "inschr", "PV21", "2018JJ00", 0);
+    expect_def(db, "inschr", "NL01", "2018JJ00", 0);
+    expect(db, "inschr", "NL01", "", "2018JJ00", 3, 1);
 }
 
 /* 'geen' is never rolled up; unknown indicators and malformed keys are
  * refused with a reason. */
 static void test_refusals(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     obs(db, "index", "GM0001", "", "2018JJ00", 1, 1);
@@ -562,8 +529,7 @@ static void test_refusals(void **state)
 /* A ratio of a ratio is computed after the ratio it is built on. */
 static void test_ratio_of_ratio(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     /* 'dubbel' = aandeel / inschr[''] ... a contrived chain whose first
@@ -574,8 +540,7 @@ static void test_ratio_of_ratio(void **state)
             "num_code, num_filter, den_code, den_filter, factor) VALUES "
             "(0, 'dubbel', 'd', 'd', '-', 's', 'techniek', 'hoger', "
             "'ratio', 'jaar', 'aandeel2', '', 'inschr', '', 1)");
-    obs(db, "inschr", "GM0001", "geslacht=vrouw", "2018JJ00", 1, 1);
-    obs(db, "inschr", "GM0001", "geslacht=man", "2018JJ00", 3, 1);
+    one_gemeente_by_gender(db);
     assert_int_equal(run(db, "inschr", NULL, &f), 0);
     expect(db, "aandeel2", "NL01", "", "2018JJ00", 25, 2);
     expect(db, "dubbel", "NL01", "", "2018JJ00", 25.0 / 4, 2);
@@ -587,8 +552,7 @@ static void test_ratio_of_ratio(void **state)
  * are not counted again; Nederland's own value stays. */
 static void test_levels_imported(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
 
     obs(db, "inschr", "GM0001", "", "2018JJ00", 1, 1);
@@ -612,8 +576,7 @@ static void test_levels_imported(void **state)
  * (the numbers a user checks against the source file). */
 static void test_matches_sql_sums(void **state)
 {
-    struct store_fixture *fx = *state;
-    sqlite3 *db = fx->db;
+    sqlite3 *db = monfixture_db(state);
     struct fault f = { 0 };
     static const char *const gm[] = { "GM0001", "GM0002", "GM0003",
                                       "GM0004" };
@@ -688,25 +651,29 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_sums_every_level, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_imported_shadows, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_ratio_recomputed, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_ratio_per_dimension, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_links_by_year, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_idempotent, setup, teardown),
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_links_by_year, setup,
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_idempotent, setup,
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_ratio_shadowed, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_definitief, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_definitief, setup,
+                                        monfixture_close),
+        cmocka_unit_test_setup_teardown(test_refusals, setup,
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_ratio_of_ratio, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_levels_imported, setup,
-                                        teardown),
+                                        monfixture_close),
         cmocka_unit_test_setup_teardown(test_matches_sql_sums, setup,
-                                        teardown),
+                                        monfixture_close),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
