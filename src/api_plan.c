@@ -9,6 +9,7 @@
 #include "api.h"
 #include "api_routes.h"
 #include "budget.h"
+#include "page.h"
 #include "plan.h"
 
 #include <stdio.h>
@@ -30,20 +31,6 @@ static const char *query_month(struct req *r, int *bad)
         return NULL;
     }
     return m;
-}
-
-/* A year of four digits 2000-2100 in s; -1 otherwise. */
-static int parse_year(const char *s)
-{
-    int i;
-
-    if (s == NULL || strlen(s) != 4)
-        return -1;
-    for (i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-    i = atoi(s);
-    return i >= 2000 && i <= 2100 ? i : -1;
 }
 
 /* api_collection, with the filter `name`=`value` (NULL: none) kept in
@@ -146,7 +133,7 @@ void api_begroting(struct req *r)
     json_t *lines;
 
     if (j && j[0]) {
-        year = parse_year(j);
+        year = page_parse_year(j);
         if (year < 0) {
             api_problem(r, 400, "Ongeldige invoer", "jaar is een jaartal "
                         "van vier cijfers tussen 2000 en 2100.");
@@ -166,7 +153,7 @@ void api_begroting(struct req *r)
 /* The year of path parameter 0; -1 after answering 400. */
 static int path_year(struct req *r)
 {
-    int y = parse_year(r->param[0]);
+    int y = page_parse_year(r->param[0]);
 
     if (y < 0)
         api_problem(r, 400, "Ongeldige invoer", "Het jaar is een jaartal "

@@ -4,6 +4,7 @@
 #include "domain.h"
 #include "input.h"
 #include "perm.h"
+#include "seed.h"
 #include "sqljson.h"
 #include "store.h"
 
@@ -458,30 +459,18 @@ int budget_line_put(sqlite3 *db, const struct actor *who, int year,
 /* ------------------------------------------------------------------ */
 /* Seed                                                                */
 
-int budget_seed_load(sqlite3 *db, const char *data_dir, char *err,
-                     size_t errlen)
+/* The lines of begroting.json's root, inside seed_json_tx. */
+static int seed_lines(sqlite3 *db, json_t *root, const char *path,
+                      char *err, size_t errlen)
 {
-    char path[4096];
-    json_error_t je;
-    json_t *root, *years, *lines, *y, *l;
+    json_t *years, *lines, *y, *l;
     size_t i, j;
-    int rc = -1;
 
-    snprintf(path, sizeof path, "%s/seed/begroting.json", data_dir);
-    root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    if (root == NULL) {
-        snprintf(err, errlen, "%s: line %d: %s", path, je.line, je.text);
-        return -1;
-    }
     years = json_object_get(root, "jaren");
     lines = json_object_get(root, "posten");
     if (!json_is_array(years) || !json_is_array(lines)) {
         snprintf(err, errlen, "%s: needs arrays jaren and posten", path);
-        goto cleanup;
-    }
-    if (store_begin(db) != 0) {
-        snprintf(err, errlen, "cannot start transaction");
-        goto cleanup;
+        return -1;
     }
     json_array_foreach(lines, j, l) {
         const char *cat = json_string_value(json_object_get(l, "categorie"));
@@ -495,7 +484,7 @@ int budget_seed_load(sqlite3 *db, const char *data_dir, char *err,
             snprintf(err, errlen, "%s: post %zu: needs a known categorie, "
                      "geplandPerJaar (euros, >= 0) and toelichting %s", path,
                      j + 1, f.msg);
-            goto rollback;
+            return -1;
         }
         json_array_foreach(years, i, y) {
             sqlite3_stmt *st;
@@ -504,7 +493,7 @@ int budget_seed_load(sqlite3 *db, const char *data_dir, char *err,
                 json_integer_value(y) > 2100) {
                 snprintf(err, errlen, "%s: jaar %zu is not a year", path,
                          i + 1);
-                goto rollback;
+                return -1;
             }
             st = store_prepare(db, "INSERT INTO budget_line(year, category, "
                                    "planned, note) VALUES (?, ?, ?, ?)");
@@ -517,19 +506,16 @@ int budget_seed_load(sqlite3 *db, const char *data_dir, char *err,
             if (store_exec_stmt(st) != 0) {
                 snprintf(err, errlen, "%s: post %zu: duplicate categorie",
                          path, j + 1);
-                goto rollback;
+                return -1;
             }
         }
     }
-    if (store_commit(db) != 0) {
-        snprintf(err, errlen, "cannot commit: %s", sqlite3_errmsg(db));
-        goto rollback;
-    }
-    rc = 0;
-    goto cleanup;
-rollback:
-    store_rollback(db);
-cleanup:
-    json_decref(root);
-    return rc;
+    return 0;
+}
+
+int budget_seed_load(sqlite3 *db, const char *data_dir, char *err,
+                     size_t errlen)
+{
+    return seed_json_tx(db, data_dir, "begroting.json", seed_lines, err,
+                        errlen);
 }

@@ -80,9 +80,37 @@ void chart_format_nl(char *out, size_t len, double v, int decimals)
     out[o] = '\0';
 }
 
+double chart_step_125(double max, int n)
+{
+    double raw = max / n, mag, f;
+
+    if (raw <= 0)
+        return 1;
+    mag = pow(10, floor(log10(raw)));
+    f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+void chart_format_unit(char *out, size_t len, double v, const char *unit)
+{
+    char t[32];
+
+    if (strcmp(unit, "€") == 0 && v >= 1e6) {
+        chart_format_nl(t, sizeof t, v / 1e6, v / 1e6 == floor(v / 1e6)
+                                                  ? 0 : 1);
+        snprintf(out, len, "€ %s mln", t);
+    } else if (strcmp(unit, "€") == 0) {
+        chart_format_nl(t, sizeof t, v, 0);
+        snprintf(out, len, "€ %s", t);
+    } else {
+        chart_format_nl(t, sizeof t, v, 0);
+        snprintf(out, len, "%s%s", t, unit);
+    }
+}
+
 /* ---- small writers ---- */
 
-static void attr_num(struct buf *b, const char *name, double v)
+void chart_attr_num(struct buf *b, const char *name, double v)
 {
     html_lit(b, " ");
     html_lit(b, name);
@@ -101,9 +129,8 @@ static void num_text(char *out, size_t len, double v, int decimals,
     snprintf(out, len, "%s%s", n, suffix ? suffix : "");
 }
 
-/* <svg ...><title id=ID-titel>..</title><desc id=ID-uitleg>..</desc> */
-static void svg_open(struct buf *b, const char *id, double w, double h,
-                     const char *title, const char *desc)
+void chart_svg_open(struct buf *b, const char *id, double w, double h,
+                    const char *title, const char *desc)
 {
     html_lit(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
                 "class=\"koers-chart__svg\" aria-labelledby=\"");
@@ -126,7 +153,15 @@ static void svg_open(struct buf *b, const char *id, double w, double h,
     html_attr(b, id);
     html_lit(b, "-uitleg\">");
     html_txt(b, desc);
-    html_lit(b, "</desc><g font-size=\"12\">");
+    html_lit(b, "</desc>");
+}
+
+/* chart_svg_open, then the group that sets the charts' font size. */
+static void svg_open(struct buf *b, const char *id, double w, double h,
+                     const char *title, const char *desc)
+{
+    chart_svg_open(b, id, w, h, title, desc);
+    html_lit(b, "<g font-size=\"12\">");
 }
 
 /* The end of what svg_open started. */
@@ -140,8 +175,8 @@ static void text_at(struct buf *b, double x, double y, const char *anchor,
                     const char *text, int bold)
 {
     html_lit(b, "<text");
-    attr_num(b, "x", x);
-    attr_num(b, "y", y);
+    chart_attr_num(b, "x", x);
+    chart_attr_num(b, "y", y);
     html_lit(b, " text-anchor=\"");
     html_lit(b, anchor);
     html_lit(b, bold ? "\" font-weight=\"bold\" fill=\"" TEXT_FILL "\">"
@@ -172,16 +207,16 @@ static void marker(struct buf *b, size_t s, double x, double y, double k,
     switch (s % 4) {
     case 0:
         html_lit(b, "<circle");
-        attr_num(b, "cx", x);
-        attr_num(b, "cy", y);
-        attr_num(b, "r", 4.5 * k);
+        chart_attr_num(b, "cx", x);
+        chart_attr_num(b, "cy", y);
+        chart_attr_num(b, "r", 4.5 * k);
         break;
     case 1:
         html_lit(b, "<rect");
-        attr_num(b, "x", x - 4 * k);
-        attr_num(b, "y", y - 4 * k);
-        attr_num(b, "width", 8 * k);
-        attr_num(b, "height", 8 * k);
+        chart_attr_num(b, "x", x - 4 * k);
+        chart_attr_num(b, "y", y - 4 * k);
+        chart_attr_num(b, "width", 8 * k);
+        chart_attr_num(b, "height", 8 * k);
         break;
     default: {
         const double (*pt)[2] = s % 4 == 2 ? tri : dia;
@@ -320,10 +355,10 @@ static int x_axis(struct buf *b, const struct chart_line *c,
         double px = map_to(sx, lab[i].x), w = text_width(lab[i].text);
 
         html_lit(b, "<line stroke=\"" TEXT_FILL "\"");
-        attr_num(b, "x1", px);
-        attr_num(b, "x2", px);
-        attr_num(b, "y1", ybase);
-        attr_num(b, "y2", ybase + 5);
+        chart_attr_num(b, "x1", px);
+        chart_attr_num(b, "x2", px);
+        chart_attr_num(b, "y1", ybase);
+        chart_attr_num(b, "y2", ybase + 5);
         html_lit(b, "/>");
         if (px - w / 2 < last_end + 8)
             continue;
@@ -360,10 +395,10 @@ static double line_legend(struct buf *b, const struct chart_line *c,
         }
         if (b) {
             html_lit(b, "<line stroke-width=\"2.5\"");
-            attr_num(b, "x1", x);
-            attr_num(b, "x2", x + 26);
-            attr_num(b, "y1", y);
-            attr_num(b, "y2", y);
+            chart_attr_num(b, "x1", x);
+            chart_attr_num(b, "x2", x + 26);
+            chart_attr_num(b, "y1", y);
+            chart_attr_num(b, "y2", y);
             if (s < nseries) {
                 html_lit(b, " stroke=\"");
                 html_lit(b, series_colour[s]);
@@ -454,20 +489,20 @@ int chart_line_svg(struct buf *b, const struct chart_line *c)
         double py = map_to(&sy, y);
 
         html_lit(b, "<line stroke=\"" GRID "\"");
-        attr_num(b, "x1", LC_LEFT);
-        attr_num(b, "x2", LC_W - LC_RIGHT);
-        attr_num(b, "y1", py);
-        attr_num(b, "y2", py);
+        chart_attr_num(b, "x1", LC_LEFT);
+        chart_attr_num(b, "x2", LC_W - LC_RIGHT);
+        chart_attr_num(b, "y1", py);
+        chart_attr_num(b, "y2", py);
         html_lit(b, "/>");
         num_text(tick, sizeof tick, fabs(y) < step / 1e6 ? 0 : y, dec,
                  c->suffix);
         text_at(b, LC_LEFT - 8, py + 4, "end", tick, 0);
     }
     html_lit(b, "<line stroke=\"" TEXT_FILL "\"");
-    attr_num(b, "x1", LC_LEFT);
-    attr_num(b, "x2", LC_W - LC_RIGHT);
-    attr_num(b, "y1", ybase);
-    attr_num(b, "y2", ybase);
+    chart_attr_num(b, "x1", LC_LEFT);
+    chart_attr_num(b, "x2", LC_W - LC_RIGHT);
+    chart_attr_num(b, "y1", ybase);
+    chart_attr_num(b, "y2", ybase);
     html_lit(b, "/></g>");
     if (x_axis(b, c, &sx, ybase, ty) != 0)
         return -1;
@@ -480,17 +515,17 @@ int chart_line_svg(struct buf *b, const struct chart_line *c)
 
         html_lit(b, "<g><line stroke=\"" TARGET "\" stroke-width=\"2\" "
                     "stroke-dasharray=\"7 5\"");
-        attr_num(b, "x1", x0);
-        attr_num(b, "y1", y0);
-        attr_num(b, "x2", x1);
-        attr_num(b, "y2", y1);
+        chart_attr_num(b, "x1", x0);
+        chart_attr_num(b, "y1", y0);
+        chart_attr_num(b, "x2", x1);
+        chart_attr_num(b, "y2", y1);
         html_lit(b, "/>");
         num_text(v, sizeof v, c->target_v0, c->decimals, c->suffix);
         snprintf(tip, sizeof tip, "basiswaarde %.0f: %s", c->target_x0, v);
         html_lit(b, "<circle r=\"4\" fill=\"#ffffff\" stroke=\"" TARGET
                     "\" stroke-width=\"2\"");
-        attr_num(b, "cx", x0);
-        attr_num(b, "cy", y0);
+        chart_attr_num(b, "cx", x0);
+        chart_attr_num(b, "cy", y0);
         html_lit(b, "><title>");
         html_txt(b, tip);
         html_lit(b, "</title></circle>");
@@ -498,8 +533,8 @@ int chart_line_svg(struct buf *b, const struct chart_line *c)
         snprintf(tip, sizeof tip, "streefwaarde %.0f: %s", c->target_x1, v);
         html_lit(b, "<circle r=\"4\" fill=\"#ffffff\" stroke=\"" TARGET
                     "\" stroke-width=\"2\"");
-        attr_num(b, "cx", x1);
-        attr_num(b, "cy", y1);
+        chart_attr_num(b, "cx", x1);
+        chart_attr_num(b, "cy", y1);
         html_lit(b, "><title>");
         html_txt(b, tip);
         html_lit(b, "</title></circle></g>");
@@ -683,8 +718,8 @@ int chart_map_svg(struct buf *b, const struct chart_map *c)
         ly += 26;
         html_lit(b, "<rect width=\"22\" height=\"16\" stroke=\"#4d4d4d\" "
                     "stroke-width=\"0.7\"");
-        attr_num(b, "x", lx);
-        attr_num(b, "y", ly - 12);
+        chart_attr_num(b, "x", lx);
+        chart_attr_num(b, "y", ly - 12);
         if (j < k) {
             html_lit(b, " fill=\"");
             html_lit(b, class_fill(j, k));
@@ -793,9 +828,9 @@ int chart_bars_svg(struct buf *b, const struct chart_bars *c)
             num_text(v, sizeof v, x->value, c->decimals, c->suffix);
             snprintf(tip, sizeof tip, "%s: %s", name, v);
             html_lit(b, "<rect");
-            attr_num(b, "x", x0);
-            attr_num(b, "y", y + 3);
-            attr_num(b, "width", bw < 1 ? 1 : bw);
+            chart_attr_num(b, "x", x0);
+            chart_attr_num(b, "y", y + 3);
+            chart_attr_num(b, "width", bw < 1 ? 1 : bw);
             html_lit(b, " height=\"17\" fill=\"");
             html_lit(b, hl ? series_colour[1] : series_colour[0]);
             html_lit(b, "\"><title>");
@@ -808,10 +843,10 @@ int chart_bars_svg(struct buf *b, const struct chart_bars *c)
         html_lit(b, "</g>");
     }
     html_lit(b, "<line stroke=\"" TEXT_FILL "\" aria-hidden=\"true\"");
-    attr_num(b, "x1", zero);
-    attr_num(b, "x2", zero);
+    chart_attr_num(b, "x1", zero);
+    chart_attr_num(b, "x2", zero);
     html_lit(b, " y1=\"4\"");
-    attr_num(b, "y2", h - 4);
+    chart_attr_num(b, "y2", h - 4);
     html_lit(b, "/>");
     svg_close(b);
     free(idx);

@@ -31,6 +31,23 @@
  * "0,5". Always NUL-terminated; out should hold 32 bytes. */
 void chart_format_nl(char *out, size_t len, double v, int decimals);
 
+/* The primitives the charts share with other SVG writers (gantt.c). */
+/* ` NAME="V"` with V printed with one decimal and a dot. */
+void chart_attr_num(struct buf *b, const char *name, double v);
+/* <svg role="img" class="koers-chart__svg" viewBox="0 0 W H" ...>
+ * <title id=ID-titel>..</title><desc id=ID-uitleg>..</desc>, the svg
+ * labelled by both; the caller closes it with </svg>. */
+void chart_svg_open(struct buf *b, const char *id, double w, double h,
+                    const char *title, const char *desc);
+
+/* A "nice" step for about n ticks up to max: 1, 2 or 5 times a power
+ * of ten (1 when max is not positive). */
+double chart_step_125(double max, int n);
+
+/* An axis tick in the unit of a chart: "€ 2,5 mln" (whole or one
+ * decimal), "€ 250.000", "80%"; unit "" for a bare number. */
+void chart_format_unit(char *out, size_t len, double v, const char *unit);
+
 /* One line: a value per x position of the chart; has[i] 0 is a gap. */
 struct chart_series {
     const char *name;            /* "totaal", "vrouw" */

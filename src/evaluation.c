@@ -1327,6 +1327,22 @@ static void doc_findings(json_t *doc, json_t *ev)
         para(b, "Er zijn nog geen bevindingen vastgelegd.");
 }
 
+double evaluation_chart_max(json_t *blk, size_t n)
+{
+    json_t *s;
+    double max = 0, v;
+    size_t i, k;
+
+    json_array_foreach(json_object_get(blk, "reeksen"), k, s)
+        for (i = 0; i < n; i++) {
+            v = json_number_value(json_array_get(json_object_get(s,
+                                                 "waarden"), i));
+            if (v > max)
+                max = v;
+        }
+    return max;
+}
+
 json_t *evaluation_document(json_t *ev)
 {
     json_t *per = json_object_get(ev, "periode");

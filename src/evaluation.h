@@ -92,6 +92,11 @@ json_t *evaluation_gather(sqlite3 *db, const struct eval_period *p,
  * "€ 2.500.000"). ev is borrowed; NULL when out of memory. */
 json_t *evaluation_document(json_t *ev);
 
+/* The largest value of a "grafiek" block's series over its first n
+ * labels (0 when none is larger); blk is borrowed. Both renderers of the
+ * document (ui_evaluation.c, pdf.c) scale their axis from it. */
+double evaluation_chart_max(json_t *blk, size_t n);
+
 /* Findings. Fields: {van, tot (the period the finding is about, dates,
  * van not after tot), thema (text), tekst (long text)}; all required on
  * create, any subset on change. Returns the new id / 0, or -1 with f

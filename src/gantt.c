@@ -9,6 +9,7 @@
  * bar cross-hatched. A slip is drawn as a red hatched extension after
  * the planned end. Colours have at least 3:1 against white. */
 #include "gantt.h"
+#include "chart.h"
 #include "html.h"
 
 #include <math.h>
@@ -89,42 +90,6 @@ int gantt_range(const struct gantt *g, char from[8], char to[8])
     return 0;
 }
 
-static void attr_num(struct buf *b, const char *name, double v)
-{
-    html_lit(b, " ");
-    html_lit(b, name);
-    html_lit(b, "=\"");
-    html_num(b, v, 1);
-    html_lit(b, "\"");
-}
-
-static void svg_open(struct buf *b, const char *id, double w, double h,
-                     const char *title, const char *desc)
-{
-    html_lit(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-                "class=\"koers-chart__svg\" aria-labelledby=\"");
-    html_attr(b, id);
-    html_lit(b, "-titel ");
-    html_attr(b, id);
-    html_lit(b, "-uitleg\" viewBox=\"0 0 ");
-    html_num(b, w, 0);
-    html_lit(b, " ");
-    html_num(b, h, 0);
-    html_lit(b, "\" width=\"");
-    html_num(b, ceil(w), 0);
-    html_lit(b, "\" height=\"");
-    html_num(b, ceil(h), 0);
-    html_lit(b, "\"><title id=\"");
-    html_attr(b, id);
-    html_lit(b, "-titel\">");
-    html_txt(b, title);
-    html_lit(b, "</title><desc id=\"");
-    html_attr(b, id);
-    html_lit(b, "-uitleg\">");
-    html_txt(b, desc);
-    html_lit(b, "</desc>");
-}
-
 /* A pattern of lines: id ID-NAME, stroke colour over background bg
  * ("none": transparent), `cross` adds the other diagonal. */
 static void pattern(struct buf *b, const char *id, const char *name,
@@ -153,8 +118,8 @@ static void text_at(struct buf *b, double x, double y, const char *anchor,
                     const char *weight, const char *s)
 {
     html_lit(b, "<text");
-    attr_num(b, "x", x);
-    attr_num(b, "y", y);
+    chart_attr_num(b, "x", x);
+    chart_attr_num(b, "y", y);
     html_lit(b, " text-anchor=\"");
     html_lit(b, anchor);
     html_lit(b, "\" fill=\"" C_TEXT "\"");
@@ -175,10 +140,10 @@ static void bar(struct buf *b, double x0, double x1, double y, double h,
                 const char *stroke, const char *tip)
 {
     html_lit(b, "<rect");
-    attr_num(b, "x", x0);
-    attr_num(b, "y", y);
-    attr_num(b, "width", x1 - x0 < 2 ? 2 : x1 - x0);
-    attr_num(b, "height", h);
+    chart_attr_num(b, "x", x0);
+    chart_attr_num(b, "y", y);
+    chart_attr_num(b, "width", x1 - x0 < 2 ? 2 : x1 - x0);
+    chart_attr_num(b, "height", h);
     html_lit(b, " fill=\"");
     if (pat) {
         html_lit(b, "url(#");
@@ -261,10 +226,10 @@ static void legend(struct buf *b, const char *id, double y)
     text_at(b, x + 30, y + 9, "start", NULL, "vertraging");
     x += 120;
     html_lit(b, "<line");
-    attr_num(b, "x1", x + 4);
-    attr_num(b, "x2", x + 4);
-    attr_num(b, "y1", y - 3);
-    attr_num(b, "y2", y + 11);
+    chart_attr_num(b, "x1", x + 4);
+    chart_attr_num(b, "x2", x + 4);
+    chart_attr_num(b, "y1", y - 3);
+    chart_attr_num(b, "y2", y + 11);
     html_lit(b, " stroke=\"" C_TODAY "\" stroke-width=\"2\" "
                 "stroke-dasharray=\"4 2\"/>");
     text_at(b, x + 12, y + 9, "start", NULL, "vandaag");
@@ -286,10 +251,10 @@ static void headings(struct buf *b, int lo, int hi, double top, double h)
         text_at(b, x + G_COL / 2, top + 30, "middle", NULL,
                 initials[k % 12]);
         html_lit(b, "<line");
-        attr_num(b, "x1", x);
-        attr_num(b, "x2", x);
-        attr_num(b, "y1", top + (k % 12 == 0 ? 0 : 18));
-        attr_num(b, "y2", h);
+        chart_attr_num(b, "x1", x);
+        chart_attr_num(b, "x2", x);
+        chart_attr_num(b, "y1", top + (k % 12 == 0 ? 0 : 18));
+        chart_attr_num(b, "y2", h);
         html_lit(b, " stroke=\"" C_GRID "\" stroke-width=\"");
         html_lit(b, k % 12 == 0 ? "1.5" : "0.5");
         html_lit(b, "\"/>");
@@ -310,7 +275,7 @@ int gantt_svg(struct buf *b, const struct gantt *g)
     months = hi - lo + 1;
     w = G_LABEL + G_COL * months + G_STATUS;
     h = top + G_HEAD + G_ROW * (double)g->n + 8;
-    svg_open(b, g->id, w, h, g->title, g->desc);
+    chart_svg_open(b, g->id, w, h, g->title, g->desc);
     html_lit(b, "<defs>");
     pattern(b, g->id, "loopt", C_RUNNING, "#ffffff", 0);
     pattern(b, g->id, "vervallen", "#ffffff", C_PLANNED_LINE, 1);
@@ -327,9 +292,9 @@ int gantt_svg(struct buf *b, const struct gantt *g)
         html_lit(b, "<g>");
         if (r->is_step) {
             html_lit(b, "<rect x=\"0\"");
-            attr_num(b, "y", y + 1);
-            attr_num(b, "width", w);
-            attr_num(b, "height", G_ROW - 2);
+            chart_attr_num(b, "y", y + 1);
+            chart_attr_num(b, "width", w);
+            chart_attr_num(b, "height", G_ROW - 2);
             html_lit(b, " fill=\"#f1f4f6\"/>");
         }
         text_at(b, 4, y + 14, "start", r->is_step ? "bold" : NULL, label);
@@ -392,10 +357,10 @@ int gantt_svg(struct buf *b, const struct gantt *g)
                    G_COL * ((day > 0 ? day - 1 : 0) / 31.0);
 
         html_lit(b, "<line");
-        attr_num(b, "x1", x);
-        attr_num(b, "x2", x);
-        attr_num(b, "y1", top + 34);
-        attr_num(b, "y2", h - 4);
+        chart_attr_num(b, "x1", x);
+        chart_attr_num(b, "x2", x);
+        chart_attr_num(b, "y1", top + 34);
+        chart_attr_num(b, "y2", h - 4);
         html_lit(b, " stroke=\"" C_TODAY "\" stroke-width=\"2\" "
                     "stroke-dasharray=\"4 2\"><title>vandaag, ");
         html_txt(b, g->today);
@@ -449,14 +414,6 @@ static void short_amount(double v, char *out, size_t len)
     }
 }
 
-/* A nice step for about five ticks up to max. */
-static double nice_step(double max)
-{
-    double raw = max / 5, mag = pow(10, floor(log10(raw))), f = raw / mag;
-
-    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-}
-
 int gantt_bars_svg(struct buf *b, const struct gantt_bars *c)
 {
     double max = 0, step, top, plot_h = B_H - B_TOP - B_BOTTOM;
@@ -474,11 +431,11 @@ int gantt_bars_svg(struct buf *b, const struct gantt_bars *c)
         }
     if (max <= 0)
         max = 1;
-    step = nice_step(max);
+    step = chart_step_125(max, 5);
     top = ceil(max / step) * step;
     gw = (B_W - B_LEFT - 10) / (double)c->n;
     bw = fmin(40, gw / 4);
-    svg_open(b, c->id, B_W, B_H, c->title, c->desc);
+    chart_svg_open(b, c->id, B_W, B_H, c->title, c->desc);
     html_lit(b, "<defs>");
     pattern(b, c->id, "verplicht", bar_fill[1], "#ffffff", 0);
     pattern(b, c->id, "besteed", bar_fill[2], "#ffffff", 1);
@@ -494,10 +451,10 @@ int gantt_bars_svg(struct buf *b, const struct gantt_bars *c)
         double y = B_TOP + plot_h - plot_h * t / top;
 
         html_lit(b, "<line");
-        attr_num(b, "x1", B_LEFT);
-        attr_num(b, "x2", B_W - 10);
-        attr_num(b, "y1", y);
-        attr_num(b, "y2", y);
+        chart_attr_num(b, "x1", B_LEFT);
+        chart_attr_num(b, "x2", B_W - 10);
+        chart_attr_num(b, "y1", y);
+        chart_attr_num(b, "y2", y);
         html_lit(b, " stroke=\"" C_GRID "\"/>");
         short_amount(t, v, sizeof v);
         text_at(b, B_LEFT - 6, y + 4, "end", NULL, v);

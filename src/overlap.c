@@ -826,6 +826,45 @@ static int many(long long shared, double coef)
            (shared >= OVERLAP_WARN_MIN_SHARED && coef >= OVERLAP_WARN_COEF);
 }
 
+/* The counts of one row of the warning's queries: gedeeld (shared),
+ * eigen (the gremium's own size) and leden (the other's size). */
+struct shared {
+    long long sh;
+    unsigned na, nb;
+    double coef;
+};
+
+static struct shared shared_of(json_t *row)
+{
+    struct shared s;
+
+    s.sh = sqljson_int(row, "gedeeld");
+    s.na = (unsigned)sqljson_int(row, "eigen");
+    s.nb = (unsigned)sqljson_int(row, "leden");
+    s.coef = overlap_coefficient((unsigned)s.sh, s.na, s.nb);
+    return s;
+}
+
+/* Complete the evidence e with the measures of s, goal (a measure or
+ * null) and the shared organisations, and append it to ev. Takes e,
+ * goal and orgs; -1 when e is NULL. */
+static int evidence_add(json_t *ev, json_t *e, const struct shared *s,
+                        json_t *goal, json_t *orgs)
+{
+    if (e == NULL) {
+        json_decref(goal);
+        json_decref(orgs);
+        return -1;
+    }
+    json_object_set_new(e, "jaccard", measure(overlap_jaccard(
+                            (unsigned)s->sh, s->na, s->nb)));
+    json_object_set_new(e, "overlapcoefficient", measure(s->coef));
+    json_object_set_new(e, "doeloverlap", goal);
+    json_object_set_new(e, "organisaties", orgs);
+    json_array_append_new(ev, e);
+    return 0;
+}
+
 /* The organisations gremium nr shares with plan body `body_id`. */
 static json_t *body_shared(sqlite3 *db, long long nr, long long body_id,
                            const char *d)
@@ -866,28 +905,20 @@ json_t *overlap_warning(sqlite3 *db, long long nr)
     if (rows == NULL)
         goto fail;
     json_array_foreach(rows, i, row) {
-        long long sh = sqljson_int(row, "gedeeld");
-        unsigned na = (unsigned)sqljson_int(row, "eigen");
-        unsigned nb = (unsigned)sqljson_int(row, "leden");
-        double coef = overlap_coefficient((unsigned)sh, na, nb);
-        double goal = overlap_goal(mine, cells_of(db,
-                                                  sqljson_int(row, "nummer")));
-        json_t *e;
+        struct shared sh = shared_of(row);
+        long long other = sqljson_int(row, "nummer");
+        double goal = overlap_goal(mine, cells_of(db, other));
 
-        if (!many(sh, coef) || goal <= 0)
+        if (!many(sh.sh, sh.coef) || goal <= 0)
             continue;
-        e = json_pack("{s:s, s:I, s:s, s:I}", "soort", "gremium", "nummer",
-                      (json_int_t)sqljson_int(row, "nummer"), "naam",
-                      sqljson_str(row, "naam"), "gedeeld", (json_int_t)sh);
-        if (e == NULL)
+        if (evidence_add(ev, json_pack("{s:s, s:I, s:s, s:I}", "soort",
+                                       "gremium", "nummer",
+                                       (json_int_t)other, "naam",
+                                       sqljson_str(row, "naam"), "gedeeld",
+                                       (json_int_t)sh.sh),
+                         &sh, measure(goal),
+                         overlap_shared_orgs(db, nr, other, d)) != 0)
             goto fail;
-        json_object_set_new(e, "jaccard", measure(overlap_jaccard(
-                                (unsigned)sh, na, nb)));
-        json_object_set_new(e, "overlapcoefficient", measure(coef));
-        json_object_set_new(e, "doeloverlap", measure(goal));
-        json_object_set_new(e, "organisaties", overlap_shared_orgs(db, nr,
-                            sqljson_int(row, "nummer"), d));
-        json_array_append_new(ev, e);
     }
     json_decref(rows);
     /* the plan's own bodies (koersoverleg, kerngroepen, ...) */
@@ -905,26 +936,19 @@ json_t *overlap_warning(sqlite3 *db, long long nr)
     if (rows == NULL)
         goto fail;
     json_array_foreach(rows, i, row) {
-        long long sh = sqljson_int(row, "gedeeld");
-        unsigned na = (unsigned)sqljson_int(row, "eigen");
-        unsigned nb = (unsigned)sqljson_int(row, "leden");
-        double coef = overlap_coefficient((unsigned)sh, na, nb);
-        json_t *e;
+        struct shared sh = shared_of(row);
 
-        if (!many(sh, coef) || mine == 0)
+        if (!many(sh.sh, sh.coef) || mine == 0)
             continue;
-        e = json_pack("{s:s, s:s, s:s, s:I}", "soort", "overleg", "code",
-                      sqljson_str(row, "code"), "naam",
-                      sqljson_str(row, "naam"), "gedeeld", (json_int_t)sh);
-        if (e == NULL)
+        if (evidence_add(ev, json_pack("{s:s, s:s, s:s, s:I}", "soort",
+                                       "overleg", "code",
+                                       sqljson_str(row, "code"), "naam",
+                                       sqljson_str(row, "naam"), "gedeeld",
+                                       (json_int_t)sh.sh),
+                         &sh, json_null(),
+                         body_shared(db, nr, sqljson_int(row, "id"), d))
+            != 0)
             goto fail;
-        json_object_set_new(e, "jaccard", measure(overlap_jaccard(
-                                (unsigned)sh, na, nb)));
-        json_object_set_new(e, "overlapcoefficient", measure(coef));
-        json_object_set_new(e, "doeloverlap", json_null());
-        json_object_set_new(e, "organisaties", body_shared(db, nr,
-                            sqljson_int(row, "id"), d));
-        json_array_append_new(ev, e);
     }
     json_decref(rows);
     out = json_pack("{s:b, s:b, s:o}", "waarschuwing",

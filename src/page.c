@@ -724,8 +724,7 @@ long long page_parse_id(const char *s)
     return *end == '\0' ? v : -1;
 }
 
-/* A year of four digits within PAGE_YEAR_MIN..PAGE_YEAR_MAX, or -1. */
-static int parse_year(const char *s)
+int page_parse_year(const char *s)
 {
     char *end;
     long v;
@@ -744,7 +743,7 @@ int page_year(struct req *r, const char *s, int dflt)
 
     if ((s == NULL || s[0] == '\0') && dflt >= 0)
         return dflt;
-    y = parse_year(s);
+    y = page_parse_year(s);
     if (y < 0)
         page_error(r, 400, "Ongeldig jaar", "Een jaar is een getal van "
                    "2000 tot en met 2100.");

@@ -146,6 +146,9 @@ const char *page_code_name(json_t *arr, const char *code);
  * path /vergaderingen/{id} or a select of persons; -1 otherwise
  * (NULL included). */
 long long page_parse_id(const char *s);
+/* A year of four digits, 2000 to 2100, in s; -1 otherwise (NULL
+ * included). */
+int page_parse_year(const char *s);
 /* The year in s (a query or form value): four digits, 2000 to 2100. An
  * absent or empty s gives dflt when dflt >= 0; otherwise, and for
  * anything that is not such a year, the 400 page "Ongeldig jaar" is

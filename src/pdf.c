@@ -10,6 +10,7 @@
  * so a 10 pt font is 10 units high. */
 #include "pdf.h"
 #include "chart.h"
+#include "evaluation.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -323,35 +324,6 @@ static const double series_rgb[MAX_SERIES][3] = {
     { 0.6, 0.2, 0.4 }, { 0.4, 0.4, 0.4 }, { 0.2, 0.2, 0.6 }
 };
 
-/* A "nice" step (1, 2 or 5 times a power of ten) for about n ticks. */
-static double nice_step(double max, int n)
-{
-    double raw = max / n, mag, f;
-
-    if (raw <= 0)
-        return 1;
-    mag = pow(10, floor(log10(raw)));
-    f = raw / mag;
-    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-}
-
-static void tick_label(char *out, size_t len, double v, const char *unit)
-{
-    char t[32];
-
-    if (strcmp(unit, "€") == 0 && v >= 1e6) {
-        chart_format_nl(t, sizeof t, v / 1e6, v / 1e6 == floor(v / 1e6)
-                                                  ? 0 : 1);
-        snprintf(out, len, "€ %s mln", t);
-    } else if (strcmp(unit, "€") == 0) {
-        chart_format_nl(t, sizeof t, v, 0);
-        snprintf(out, len, "€ %s", t);
-    } else {
-        chart_format_nl(t, sizeof t, v, 0);
-        snprintf(out, len, "%s%s", t, unit);
-    }
-}
-
 static void block_chart(struct pdf *p, json_t *blk)
 {
     json_t *labels = json_object_get(blk, "labels");
@@ -380,18 +352,12 @@ static void block_chart(struct pdf *p, json_t *blk)
         flow(p, F_MUTED, "Geen gegevens.", MARGIN, CONTENT_W, 10);
         return;
     }
-    json_array_foreach(series, k, s)
-        for (i = 0; i < n; i++) {
-            v = json_number_value(json_array_get(json_object_get(s,
-                                                 "waarden"), i));
-            if (v > max)
-                max = v;
-        }
+    max = evaluation_chart_max(blk, n);
     if (strcmp(unit, "%") == 0 && !bars)
         max = 100;
     if (max <= 0)
         max = 1;
-    step = nice_step(max, 5);
+    step = chart_step_125(max, 5);
     max = ceil(max / step) * step;
     x0 = MARGIN + 62;
     y0 = p->y + CHART_H;
@@ -407,7 +373,7 @@ static void block_chart(struct pdf *p, json_t *blk)
         cairo_line_to(p->cr, x0 + w, yy);
         cairo_stroke(p->cr);
         cairo_set_source_rgb(p->cr, 0, 0, 0);
-        tick_label(t, sizeof t, v, unit);
+        chart_format_unit(t, sizeof t, v, unit);
         text_at(p, F_SMALL, t, MARGIN, yy - 5, 58, PANGO_ALIGN_RIGHT);
     }
     cairo_set_line_width(p->cr, 0.8);

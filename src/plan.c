@@ -11,6 +11,7 @@
 #include "domain.h"
 #include "input.h"
 #include "perm.h"
+#include "seed.h"
 #include "sqljson.h"
 #include "store.h"
 
@@ -960,55 +961,39 @@ static int seed_acyclic(sqlite3 *db, char *err, size_t errlen)
     return rc;
 }
 
-int plan_seed_load(sqlite3 *db, const char *data_dir, char *err,
-                   size_t errlen)
+/* The months and dependencies of implementatieplan_maanden.json's root,
+ * inside seed_json_tx. */
+static int seed_plan(sqlite3 *db, json_t *root, const char *path,
+                     char *err, size_t errlen)
 {
-    char path[4096];
-    json_error_t je;
-    json_t *root;
     long long missing;
-    int rc = -1;
 
-    snprintf(path, sizeof path, "%s/seed/implementatieplan_maanden.json",
-             data_dir);
-    root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    if (root == NULL) {
-        snprintf(err, errlen, "%s: line %d: %s", path, je.line, je.text);
-        return -1;
-    }
     if (!json_is_array(json_object_get(root, "substappen")) ||
         !json_is_array(json_object_get(root, "afhankelijkheden"))) {
         snprintf(err, errlen, "%s: needs arrays substappen and "
                  "afhankelijkheden", path);
-        goto cleanup;
-    }
-    if (store_begin(db) != 0) {
-        snprintf(err, errlen, "cannot start transaction");
-        goto cleanup;
+        return -1;
     }
     if (seed_months(db, json_object_get(root, "substappen"), err,
                     errlen) != 0 ||
         seed_deps(db, json_object_get(root, "afhankelijkheden"), err,
                   errlen) != 0 ||
         seed_acyclic(db, err, errlen) != 0)
-        goto rollback;
+        return -1;
     missing = store_count(db, "SELECT count(*) FROM plan_substep WHERE "
                               "planned_start IS NULL OR planned_end IS NULL",
                           NULL);
     if (missing != 0) {
         snprintf(err, errlen, "%s: %lld sub-steps have no months", path,
                  missing);
-        goto rollback;
+        return -1;
     }
-    if (store_commit(db) != 0) {
-        snprintf(err, errlen, "cannot commit: %s", sqlite3_errmsg(db));
-        goto rollback;
-    }
-    rc = 0;
-    goto cleanup;
-rollback:
-    store_rollback(db);
-cleanup:
-    json_decref(root);
-    return rc;
+    return 0;
+}
+
+int plan_seed_load(sqlite3 *db, const char *data_dir, char *err,
+                   size_t errlen)
+{
+    return seed_json_tx(db, data_dir, "implementatieplan_maanden.json",
+                        seed_plan, err, errlen);
 }

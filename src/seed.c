@@ -704,3 +704,36 @@ int seed_load(sqlite3 *db, const char *data_dir, char *err, size_t errlen)
     }
     return 0;
 }
+
+int seed_json_tx(sqlite3 *db, const char *data_dir, const char *name,
+                 seed_fill_fn fill, char *err, size_t errlen)
+{
+    char path[4096];
+    json_error_t je;
+    json_t *root;
+    int rc = -1;
+
+    snprintf(path, sizeof path, "%s/seed/%s", data_dir, name);
+    root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (root == NULL) {
+        snprintf(err, errlen, "%s: line %d: %s", path, je.line, je.text);
+        return -1;
+    }
+    if (store_begin(db) != 0) {
+        snprintf(err, errlen, "cannot start transaction");
+        goto cleanup;
+    }
+    if (fill(db, root, path, err, errlen) != 0)
+        goto rollback;
+    if (store_commit(db) != 0) {
+        snprintf(err, errlen, "cannot commit: %s", sqlite3_errmsg(db));
+        goto rollback;
+    }
+    rc = 0;
+    goto cleanup;
+rollback:
+    store_rollback(db);
+cleanup:
+    json_decref(root);
+    return rc;
+}

@@ -333,12 +333,53 @@ cleanup:
     return rc;
 }
 
+/* One row of a rule's query: raise what it shows (through fire). */
+typedef int (*rule_row_fn)(sqlite3 *db, sqlite3_stmt *st);
+
+/* Run a rule's query and hand every row to fn; 0 when all rows fired,
+ * -1 on a store error or a failing row. */
+static int fire_rows(sqlite3 *db, const char *sql, rule_row_fn fn)
+{
+    sqlite3_stmt *st = store_prepare(db, sql);
+    int rc = -1, step;
+
+    if (st == NULL)
+        return -1;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(db, st) != 0)
+            goto cleanup;
+    rc = step == SQLITE_DONE ? 0 : -1;
+cleanup:
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Risk 5: a knelpunt waits at a table (or, just reported, for one) longer
  * than its route state's waiting time; fires since state_since plus that
  * time. */
+static int knelpunt_row(sqlite3 *db, sqlite3_stmt *st)
+{
+    char subject[48], msg[SIGNAL_MESSAGE_MAX];
+    long long id = sqlite3_column_int64(st, 0);
+
+    snprintf(subject, sizeof subject, "knelpunt:%lld", id);
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+        snprintf(msg, sizeof msg, "Knelpunt %lld \"%s\" ligt sinds %s "
+                 "bij %s: %d dagen, langer dan de termijn van %d dagen.",
+                 id, store_col(st, 1), store_col(st, 4), store_col(st, 2),
+                 sqlite3_column_int(st, 6), sqlite3_column_int(st, 5));
+    else
+        snprintf(msg, sizeof msg, "Knelpunt %lld \"%s\" is sinds %s in "
+                 "toestand %s en ligt nog bij geen tafel: %d dagen, "
+                 "langer dan de termijn van %d dagen.", id,
+                 store_col(st, 1), store_col(st, 4), store_col(st, 2),
+                 sqlite3_column_int(st, 6), sqlite3_column_int(st, 5));
+    return fire(db, "knelpunt-stil", 5, subject, store_col(st, 7), 1, msg);
+}
+
 static int rule_knelpunt(sqlite3 *db)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return fire_rows(db,
         "SELECT k.id, k.title, s.name, s.body_code, substr(k.state_since, "
         "1, 10), s.overdue_days, CAST(julianday('now') - "
         "julianday(k.state_since) AS INTEGER), strftime('%Y-%m-%dT%H:%M:%SZ',"
@@ -346,135 +387,85 @@ static int rule_knelpunt(sqlite3 *db)
         "FROM knelpunt k JOIN knelpunt_route_state s ON s.code = k.state "
         "WHERE s.final = 0 AND s.overdue_days IS NOT NULL AND "
         "k.state_since < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || "
-        "s.overdue_days || ' days') ORDER BY k.id");
-    int rc = -1, step;
-
-    if (st == NULL)
-        return -1;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        char subject[48], msg[SIGNAL_MESSAGE_MAX];
-        long long id = sqlite3_column_int64(st, 0);
-
-        snprintf(subject, sizeof subject, "knelpunt:%lld", id);
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-            snprintf(msg, sizeof msg, "Knelpunt %lld \"%s\" ligt sinds %s "
-                     "bij %s: %d dagen, langer dan de termijn van %d dagen.",
-                     id, store_col(st, 1), store_col(st, 4), store_col(st, 2),
-                     sqlite3_column_int(st, 6), sqlite3_column_int(st, 5));
-        else
-            snprintf(msg, sizeof msg, "Knelpunt %lld \"%s\" is sinds %s in "
-                     "toestand %s en ligt nog bij geen tafel: %d dagen, "
-                     "langer dan de termijn van %d dagen.", id,
-                     store_col(st, 1), store_col(st, 4), store_col(st, 2),
-                     sqlite3_column_int(st, 6), sqlite3_column_int(st, 5));
-        if (fire(db, "knelpunt-stil", 5, subject, store_col(st, 7), 1, msg)
-            != 0)
-            goto cleanup;
-    }
-    rc = step == SQLITE_DONE ? 0 : -1;
-cleanup:
-    sqlite3_finalize(st);
-    return rc;
+        "s.overdue_days || ' days') ORDER BY k.id", knelpunt_row);
 }
 
 /* Risk 8: a kerngroep (a body of one pillar, L1638-L1641) without a
  * netwerkmanager: no active account with role netwerkmanager scoped to
  * it and no current member on a seat with code 'netwerkmanager'. */
+static int netwerkmanager_row(sqlite3 *db, sqlite3_stmt *st)
+{
+    char subject[96], msg[SIGNAL_MESSAGE_MAX];
+
+    snprintf(subject, sizeof subject, "overleg:%s", store_col(st, 0));
+    snprintf(msg, sizeof msg, "%s heeft geen netwerkmanager: er is geen "
+             "actief account met de rol netwerkmanager voor %s en geen "
+             "lid op een netwerkmanagerzetel. Elke kerngroep wordt "
+             "ondersteund door een netwerkmanager (rapport, regels "
+             "1638-1641).", store_col(st, 1), store_col(st, 0));
+    return fire(db, "netwerkmanager-vacant", 8, subject, NULL, 0, msg);
+}
+
 static int rule_netwerkmanager(sqlite3 *db)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return fire_rows(db,
         "SELECT b.code, b.name FROM body b WHERE b.pillar_code IS NOT NULL "
         "AND NOT EXISTS (SELECT 1 FROM user u WHERE u.active = 1 AND "
         "u.role = 'netwerkmanager' AND lower(u.scope) = lower(b.code)) "
         "AND NOT EXISTS (SELECT 1 FROM membership m JOIN seat t ON t.id = "
         "m.seat_id WHERE m.body_id = b.id AND t.code = 'netwerkmanager' AND "
-        "(m.until IS NULL OR m.until > date('now'))) ORDER BY b.ord");
-    int rc = -1, step;
-
-    if (st == NULL)
-        return -1;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        char subject[96], msg[SIGNAL_MESSAGE_MAX];
-
-        snprintf(subject, sizeof subject, "overleg:%s", store_col(st, 0));
-        snprintf(msg, sizeof msg, "%s heeft geen netwerkmanager: er is geen "
-                 "actief account met de rol netwerkmanager voor %s en geen "
-                 "lid op een netwerkmanagerzetel. Elke kerngroep wordt "
-                 "ondersteund door een netwerkmanager (rapport, regels "
-                 "1638-1641).", store_col(st, 1), store_col(st, 0));
-        if (fire(db, "netwerkmanager-vacant", 8, subject, NULL, 0, msg)
-            != 0)
-            goto cleanup;
-    }
-    rc = step == SQLITE_DONE ? 0 : -1;
-cleanup:
-    sqlite3_finalize(st);
-    return rc;
+        "(m.until IS NULL OR m.until > date('now'))) ORDER BY b.ord",
+        netwerkmanager_row);
 }
 
 /* Risk 6: open pressure notes on a kerngroep's composition; since the
  * oldest open note, the message quotes the newest. */
+static int pressure_row(sqlite3 *db, sqlite3_stmt *st)
+{
+    char subject[96], msg[SIGNAL_MESSAGE_MAX];
+    int n = sqlite3_column_int(st, 2);
+
+    snprintf(subject, sizeof subject, "overleg:%s", store_col(st, 0));
+    snprintf(msg, sizeof msg, "%d open %s van druk van buiten op wie "
+             "deelneemt aan %s, sinds %s; laatste: \"%.600s\"", n,
+             n == 1 ? "melding" : "meldingen", store_col(st, 1),
+             store_col(st, 5), store_col(st, 4));
+    return fire(db, "druk-kerngroep", 6, subject, store_col(st, 3), 0, msg);
+}
+
 static int rule_pressure(sqlite3 *db)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return fire_rows(db,
         "SELECT b.code, b.name, count(*), min(p.recorded_at), "
         "(SELECT q.note FROM pressure_note q WHERE q.body_id = b.id AND "
         "q.resolved_at IS NULL ORDER BY q.recorded_at DESC, q.id DESC "
         "LIMIT 1), substr(min(p.recorded_at), 1, 10) "
         "FROM pressure_note p JOIN body b ON b.id = p.body_id "
-        "WHERE p.resolved_at IS NULL GROUP BY b.id ORDER BY b.ord");
-    int rc = -1, step;
-
-    if (st == NULL)
-        return -1;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        char subject[96], msg[SIGNAL_MESSAGE_MAX];
-        int n = sqlite3_column_int(st, 2);
-
-        snprintf(subject, sizeof subject, "overleg:%s", store_col(st, 0));
-        snprintf(msg, sizeof msg, "%d open %s van druk van buiten op wie "
-                 "deelneemt aan %s, sinds %s; laatste: \"%.600s\"", n,
-                 n == 1 ? "melding" : "meldingen", store_col(st, 1),
-                 store_col(st, 5), store_col(st, 4));
-        if (fire(db, "druk-kerngroep", 6, subject, store_col(st, 3), 0,
-                 msg) != 0)
-            goto cleanup;
-    }
-    rc = step == SQLITE_DONE ? 0 : -1;
-cleanup:
-    sqlite3_finalize(st);
-    return rc;
+        "WHERE p.resolved_at IS NULL GROUP BY b.id ORDER BY b.ord",
+        pressure_row);
 }
 
 /* Risk 8, coverage: a province without an active accounthouder account
  * scoped to it (at least one per province, L1931-L1933). */
+static int accounthouder_row(sqlite3 *db, sqlite3_stmt *st)
+{
+    char subject[48], msg[SIGNAL_MESSAGE_MAX];
+
+    snprintf(subject, sizeof subject, "regio:%s", store_col(st, 0));
+    snprintf(msg, sizeof msg, "De provincie %s (%s) heeft geen "
+             "accounthouder van PTvT; het rapport beveelt minimaal één "
+             "accounthouder per provincie aan (regels 1931-1933).",
+             store_col(st, 1), store_col(st, 0));
+    return fire(db, "dekking-accounthouder", 8, subject, NULL, 0, msg);
+}
+
 static int rule_accounthouder(sqlite3 *db)
 {
-    sqlite3_stmt *st = store_prepare(db,
+    return fire_rows(db,
         "SELECT r.code, r.name FROM region r WHERE r.kind = 'provincie' AND "
         "(r.ended IS NULL OR r.ended > date('now')) AND NOT EXISTS (SELECT 1 "
         "FROM user u WHERE u.active = 1 AND u.role = 'accounthouder' AND "
-        "upper(u.scope) = r.code) ORDER BY r.code");
-    int rc = -1, step;
-
-    if (st == NULL)
-        return -1;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        char subject[48], msg[SIGNAL_MESSAGE_MAX];
-
-        snprintf(subject, sizeof subject, "regio:%s", store_col(st, 0));
-        snprintf(msg, sizeof msg, "De provincie %s (%s) heeft geen "
-                 "accounthouder van PTvT; het rapport beveelt minimaal één "
-                 "accounthouder per provincie aan (regels 1931-1933).",
-                 store_col(st, 1), store_col(st, 0));
-        if (fire(db, "dekking-accounthouder", 8, subject, NULL, 0, msg)
-            != 0)
-            goto cleanup;
-    }
-    rc = step == SQLITE_DONE ? 0 : -1;
-cleanup:
-    sqlite3_finalize(st);
-    return rc;
+        "upper(u.scope) = r.code) ORDER BY r.code", accounthouder_row);
 }
 
 /* Risk 8: the boegbeeld and secretaris seats, filled by an active

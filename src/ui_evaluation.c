@@ -128,24 +128,6 @@ cleanup:
     free(xl);
 }
 
-/* "€ 2,5 mln", "€ 250.000" or "80%" for an axis tick. */
-static void tick_text(char *out, size_t len, double v, const char *unit)
-{
-    char t[32];
-
-    if (strcmp(unit, "€") == 0 && v >= 1e6) {
-        chart_format_nl(t, sizeof t, v / 1e6, v / 1e6 == floor(v / 1e6)
-                                                  ? 0 : 1);
-        snprintf(out, len, "€ %s mln", t);
-    } else if (strcmp(unit, "€") == 0) {
-        chart_format_nl(t, sizeof t, v, 0);
-        snprintf(out, len, "€ %s", t);
-    } else {
-        chart_format_nl(t, sizeof t, v, 0);
-        snprintf(out, len, "%s%s", t, unit);
-    }
-}
-
 /* A grouped vertical bar chart: a group per label, a bar per series, a
  * <title> with the number on every bar, and a legend. */
 static void bar_chart(struct req *r, json_t *blk, size_t n)
@@ -157,25 +139,16 @@ static void bar_chart(struct req *r, json_t *blk, size_t n)
     const char *unit = json_string_value(json_object_get(blk, "eenheid"));
     size_t ns = json_array_size(series), i, k;
     struct buf *b = &r->out;
-    double max = 0, step, raw, mag, f, v, pw = W - L - 10, ph = H - T - B;
+    double max = 0, step, v, pw = W - L - 10, ph = H - T - B;
     char t[64];
 
     if (ns > UI_EVAL_SERIES)
         ns = UI_EVAL_SERIES;
     unit = unit ? unit : "";
-    json_array_foreach(series, k, s)
-        for (i = 0; i < n; i++) {
-            v = json_number_value(json_array_get(json_object_get(s,
-                                                 "waarden"), i));
-            if (v > max)
-                max = v;
-        }
+    max = evaluation_chart_max(blk, n);
     if (max <= 0)
         max = 1;
-    raw = max / 5;
-    mag = pow(10, floor(log10(raw)));
-    f = raw / mag;
-    step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+    step = chart_step_125(max, 5);
     max = ceil(max / step) * step;
     html_lit(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
                 "viewBox=\"0 0 640 260\" aria-labelledby=\"");
@@ -209,7 +182,7 @@ static void bar_chart(struct req *r, json_t *blk, size_t n)
         html_num(b, y + 4, 1);
         html_lit(b, "\" text-anchor=\"end\" font-size=\"11\" "
                     "fill=\"#333333\">");
-        tick_text(t, sizeof t, v, unit);
+        chart_format_unit(t, sizeof t, v, unit);
         html_txt(b, t);
         html_lit(b, "</text>");
     }
@@ -240,7 +213,7 @@ static void bar_chart(struct req *r, json_t *blk, size_t n)
             html_lit(b, ", ");
             html_txt(b, json_string_value(json_object_get(s, "naam")));
             html_lit(b, ": ");
-            tick_text(t, sizeof t, v, unit);
+            chart_format_unit(t, sizeof t, v, unit);
             html_txt(b, t);
             html_lit(b, "</title></rect>");
         }

@@ -141,6 +141,24 @@ static void gremia_row(struct req *r, json_t *g)
     html_lit(b, "</td></tr>\n");
 }
 
+/* 1 when gremium g passes the list's filter: relation rel and pillar
+ * pil, each NULL for any. */
+static int filter_match(json_t *g, const char *rel, const char *pil)
+{
+    json_t *p;
+    size_t j;
+    int has = 0;
+
+    if (rel && strcmp(sqljson_str(g, "relatie"), rel) != 0)
+        return 0;
+    if (pil == NULL)
+        return 1;
+    json_array_foreach(json_object_get(g, "pijlers"), j, p)
+        if (strcmp(sqljson_str(p, "pijler"), pil) == 0)
+            has = 1;
+    return has;
+}
+
 void ui_gremia_list(struct req *r)
 {
     static const char *const cols[] = { "#Nr", "Gremium", "Relatie "
@@ -150,7 +168,7 @@ void ui_gremia_list(struct req *r)
         "rapport", "#Afgeleid", NULL };
     const char *rel = page_nonempty(req_query(r, "relatie"));
     const char *pil = page_nonempty(req_query(r, "pijler"));
-    json_t *gremia = NULL, *pillars = NULL, *g, *p;
+    json_t *gremia = NULL, *pillars = NULL, *g;
     struct buf *b = &r->out;
     long long shown = 0, differ = 0;
     size_t i, j;
@@ -211,17 +229,7 @@ void ui_gremia_list(struct req *r)
     html_lit(b, "</form>\n");
 
     json_array_foreach(gremia, i, g) {
-        int match = !rel || strcmp(sqljson_str(g, "relatie"), rel) == 0;
-
-        if (pil) {
-            int has = 0;
-
-            json_array_foreach(json_object_get(g, "pijlers"), j, p)
-                if (strcmp(sqljson_str(p, "pijler"), pil) == 0)
-                    has = 1;
-            match = match && has;
-        }
-        if (match)
+        if (filter_match(g, rel, pil))
             shown++;
         if (json_is_true(json_object_get(g, "relatieWijktAf")))
             differ++;
@@ -241,20 +249,9 @@ void ui_gremia_list(struct req *r)
         page_table_open(r, "gremia-titel", "Gremia met hun leden en hun "
                         "relatie tot het Actieplan Groene en Digitale Banen",
                         cols);
-        json_array_foreach(gremia, i, g) {
-            int match = !rel || strcmp(sqljson_str(g, "relatie"), rel) == 0;
-
-            if (pil) {
-                int has = 0;
-
-                json_array_foreach(json_object_get(g, "pijlers"), j, p)
-                    if (strcmp(sqljson_str(p, "pijler"), pil) == 0)
-                        has = 1;
-                match = match && has;
-            }
-            if (match)
+        json_array_foreach(gremia, i, g)
+            if (filter_match(g, rel, pil))
                 gremia_row(r, g);
-        }
         page_table_close(r);
     }
     page_h2(r, "Samenvatting per relatie");

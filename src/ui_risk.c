@@ -574,6 +574,25 @@ static const char *refusal(struct req *r, const struct fault *f)
     return f->msg[0] ? f->msg : "Opslaan is mislukt.";
 }
 
+/* The answer to a form on risk nr's page: on success (ok) back to the
+ * page at `query`; an unknown target is a 404; any other refusal shows
+ * the page again with the message at the form (at the pressure notes
+ * when `at_pressure`). Frees in. */
+static void form_answer(struct req *r, long long nr, int ok,
+                        const struct fault *f, const char *query,
+                        int at_pressure, json_t *in)
+{
+    if (ok)
+        page_redirect_id(r, "/risicos/", nr, query);
+    else if (f->kind == FAULT_NOTFOUND)
+        page_error(r, 404, "Niet gevonden", f->msg);
+    else if (at_pressure)
+        risk_page(r, nr, NULL, refusal(r, f));
+    else
+        risk_page(r, nr, refusal(r, f), NULL);
+    json_decref(in);
+}
+
 /* Form value v as an integer member (a bad value stays text, so that
  * input_check names the field). */
 static void set_int(json_t *in, const char *key, const char *v)
@@ -605,13 +624,9 @@ void ui_risk_update(struct req *r)
     set_int(in, "kans", req_field(r, "kans"));
     set_int(in, "impact", req_field(r, "impact"));
     page_set_text(in, "status", req_field(r, "status"));
-    if (risk_update(r->db, &r->who, nr, in, &f) == 0)
-        page_redirect_id(r, "/risicos/", nr, "?opgeslagen=1");
-    else if (f.kind == FAULT_NOTFOUND)
-        page_error(r, 404, "Niet gevonden", f.msg);
-    else
-        risk_page(r, nr, refusal(r, &f), NULL);
-    json_decref(in);
+    form_answer(r, nr,
+                risk_update(r->db, &r->who, nr, in, &f) == 0,
+                &f, "?opgeslagen=1", 0, in);
 }
 
 void ui_risk_measure_add(struct req *r)
@@ -624,13 +639,9 @@ void ui_risk_measure_add(struct req *r)
         return;
     in = json_object();
     page_set_text(in, "tekst", req_field(r, "tekst"));
-    if (risk_measure_add(r->db, &r->who, nr, in, &f) >= 0)
-        page_redirect_id(r, "/risicos/", nr, "?opgeslagen=1#maatregelen");
-    else if (f.kind == FAULT_NOTFOUND)
-        page_error(r, 404, "Niet gevonden", f.msg);
-    else
-        risk_page(r, nr, refusal(r, &f), NULL);
-    json_decref(in);
+    form_answer(r, nr,
+                risk_measure_add(r->db, &r->who, nr, in, &f) >= 0,
+                &f, "?opgeslagen=1#maatregelen", 0, in);
 }
 
 void ui_risk_measure_update(struct req *r)
@@ -649,13 +660,9 @@ void ui_risk_measure_update(struct req *r)
     }
     in = json_object();
     page_set_text(in, "tekst", req_field(r, "tekst"));
-    if (risk_measure_update(r->db, &r->who, nr, id, in, &f) == 0)
-        page_redirect_id(r, "/risicos/", nr, "?opgeslagen=1#maatregelen");
-    else if (f.kind == FAULT_NOTFOUND)
-        page_error(r, 404, "Niet gevonden", f.msg);
-    else
-        risk_page(r, nr, refusal(r, &f), NULL);
-    json_decref(in);
+    form_answer(r, nr,
+                risk_measure_update(r->db, &r->who, nr, id, in, &f) == 0,
+                &f, "?opgeslagen=1#maatregelen", 0, in);
 }
 
 void ui_pressure_add(struct req *r)
@@ -665,11 +672,9 @@ void ui_pressure_add(struct req *r)
 
     page_set_text(in, "overleg", req_field(r, "overleg"));
     page_set_text(in, "melding", req_field(r, "melding"));
-    if (risk_pressure_add(r->db, &r->who, in, &f) >= 0)
-        page_redirect(r, "/risicos/", "6", "?opgeslagen=1#druk");
-    else
-        risk_page(r, 6, NULL, refusal(r, &f));
-    json_decref(in);
+    form_answer(r, 6,
+                risk_pressure_add(r->db, &r->who, in, &f) >= 0,
+                &f, "?opgeslagen=1#druk", 1, in);
 }
 
 void ui_pressure_update(struct req *r)
@@ -684,13 +689,9 @@ void ui_pressure_update(struct req *r)
     }
     in = json_object();
     page_set_text(in, "status", req_field(r, "status"));
-    if (risk_pressure_update(r->db, &r->who, id, in, &f) == 0)
-        page_redirect(r, "/risicos/", "6", "?opgeslagen=1#druk");
-    else if (f.kind == FAULT_NOTFOUND)
-        page_error(r, 404, "Niet gevonden", f.msg);
-    else
-        risk_page(r, 6, NULL, refusal(r, &f));
-    json_decref(in);
+    form_answer(r, 6,
+                risk_pressure_update(r->db, &r->who, id, in, &f) == 0,
+                &f, "?opgeslagen=1#druk", 1, in);
 }
 
 /* ---- coverage ---- */
