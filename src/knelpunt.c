@@ -1402,7 +1402,8 @@ json_t *knelpunt_regions(sqlite3 *db, const char *kind)
 {
     return sqljson_rows(db,
         "SELECT code, name AS naam, kind AS soort FROM region WHERE "
-        "?1 IS NULL OR kind = ?1 ORDER BY CASE kind WHEN 'land' THEN 0 "
+        "(?1 IS NULL AND kind <> 'gemeente') OR kind = ?1 "
+        "ORDER BY CASE kind WHEN 'land' THEN 0 "
         "WHEN 'landsdeel' THEN 1 WHEN 'provincie' THEN 2 WHEN "
         "'arbeidsmarktregio' THEN 3 ELSE 4 END, code", "s", kind);
 }

@@ -83,7 +83,9 @@ json_t *knelpunt_route(sqlite3 *db);
  * redenVerplicht, omschrijving}]; empty for anonymous users. */
 json_t *knelpunt_next_steps(sqlite3 *db, const struct actor *who,
                             long long id);
-/* Regions, of one kind (NULL: all) in code order: [{code, naam, soort}]. */
+/* Regions, of one kind (NULL: all but the gemeenten, which raise no
+ * knelpunten themselves: their coalition does) in code order:
+ * [{code, naam, soort}]. */
 json_t *knelpunt_regions(sqlite3 *db, const char *kind);
 /* 1 when `who` may raise a knelpunt for region (NULL: for some region). */
 int knelpunt_may_raise(const struct actor *who, const char *region);
