@@ -15,6 +15,7 @@
 #include "http.h"
 #include "httpcache.h"
 #include "log.h"
+#include "migrate.h"
 #include "monitorseed.h"
 #include "plan.h"
 #include "seed.h"
@@ -39,6 +40,8 @@ static const char usage[] =
     "Banen. Opdrachten:\n"
     "  init  --db BESTAND [--data MAP]     nieuwe store maken en vullen uit\n"
     "                                      het rapport (overschrijft niets)\n"
+    "  migreer --db BESTAND [--data MAP]  store van een oudere schemaversie\n"
+    "                                      bijwerken (maakt eerst BESTAND.vN.bak)\n"
     "  serve --db BESTAND [--listen ADRES:POORT] [--web MAP]\n"
     "                                      de website en API serveren\n"
     "                                      (standaard 127.0.0.1:8080)\n"
@@ -393,6 +396,8 @@ int main(int argc, char **argv)
         return cli_signalen(argc, argv);
     if (strcmp(argv[1], "init") == 0)
         return cmd_init(argc, argv);
+    if (strcmp(argv[1], "migreer") == 0)
+        return migrate_cli(argc, argv);
     if (strcmp(argv[1], "serve") == 0)
         return cmd_serve(argc, argv);
     if (strcmp(argv[1], "user") == 0)

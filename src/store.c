@@ -58,8 +58,17 @@ sqlite3 *store_open(const char *path, int create, char *err, size_t errlen)
         return NULL;
     }
     if (!create && store_check(db) != 0) {
-        snprintf(err, errlen, "%s is not a Koers store of schema version %d",
-                 path, STORE_SCHEMA_VERSION);
+        long long v = store_count(db, "PRAGMA user_version", NULL);
+
+        if (v >= 1 && v < STORE_SCHEMA_VERSION &&
+            store_count(db, "SELECT count(*) FROM sqlite_master WHERE "
+                        "type='table' AND name='audit'", NULL) == 1)
+            snprintf(err, errlen, "%s heeft schemaversie %lld, deze koers "
+                     "gebruikt versie %d: werk hem bij met koers migreer "
+                     "--db %s", path, v, STORE_SCHEMA_VERSION, path);
+        else
+            snprintf(err, errlen, "%s is not a Koers store of schema "
+                     "version %d", path, STORE_SCHEMA_VERSION);
         sqlite3_close(db);
         return NULL;
     }
