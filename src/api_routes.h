@@ -26,6 +26,11 @@ void api_indicatoren(struct req *r);
 void api_rechten(struct req *r);
 void api_audit(struct req *r);
 void api_token_intrekken(struct req *r);
+void api_gebruikers(struct req *r);
+void api_gebruiker_nieuw(struct req *r);
+void api_gebruiker(struct req *r);
+void api_gebruiker_wijzig(struct req *r);
+void api_gebruiker_wachtwoord(struct req *r);
 
 /* api_meeting.c */
 void api_vergaderingen(struct req *r);

@@ -129,6 +129,47 @@ int auth_user_add(sqlite3 *db, const char *name, const char *role,
     return 0;
 }
 
+int auth_user_set_password(sqlite3 *db, long long user_id,
+                           const char *password)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    sqlite3_stmt *st;
+
+    if (crypto_pwhash_str(hash, password, strlen(password),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return -1;
+    st = store_prepare(db, "UPDATE user SET pw_hash = ? WHERE id = ?");
+    if (st == NULL)
+        return -1;
+    store_bind_text(st, 1, hash);
+    store_bind_int(st, 2, user_id);
+    if (store_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db) == 1 ? 0 : -1;
+}
+
+int auth_user_end_sessions(sqlite3 *db, long long user_id, int tokens)
+{
+    sqlite3_stmt *st = store_prepare(db,
+        "DELETE FROM session WHERE user_id = ?");
+
+    if (st == NULL)
+        return -1;
+    store_bind_int(st, 1, user_id);
+    if (store_exec_stmt(st) != 0)
+        return -1;
+    if (!tokens)
+        return 0;
+    st = store_prepare(db, "UPDATE api_token SET revoked_at = "
+                           "strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                           "WHERE user_id = ? AND revoked_at IS NULL");
+    if (st == NULL)
+        return -1;
+    store_bind_int(st, 1, user_id);
+    return store_exec_stmt(st);
+}
+
 /* Fill an actor from a user row id; 0 when the user exists and is active. */
 static int auth_load_actor(sqlite3 *db, long long user_id, struct actor *who)
 {

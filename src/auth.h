@@ -25,6 +25,13 @@ int auth_init(void);
 int auth_user_add(sqlite3 *db, const char *name, const char *role,
                   const char *scope, const char *password, long long *id,
                   char *err, size_t errlen);
+/* Replace a user's password (argon2id); 0, or -1 when hashing or the
+ * store fails or the user does not exist. */
+int auth_user_set_password(sqlite3 *db, long long user_id,
+                           const char *password);
+/* End every browser session of a user and revoke all its API tokens
+ * (deactivation); 0, or -1 when the store fails. */
+int auth_user_end_sessions(sqlite3 *db, long long user_id, int tokens);
 /* Random printable password of 20 characters into out (size >= 21). */
 void auth_random_password(char *out, size_t outlen);
 /* Verify name/password; fills the actor on success. Returns 0 on success,

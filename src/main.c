@@ -5,6 +5,7 @@
  * subcommand opens the store itself and closes it before returning. */
 #define _GNU_SOURCE
 #include "audit.h"
+#include "account.h"
 #include "auth.h"
 #include "budget.h"
 #include "cli_cycle.h"
@@ -280,11 +281,12 @@ static int cmd_user(int argc, char **argv)
     static const char *const known[] = { "--db", "--name", "--role",
                                          "--scope", NULL };
     const char *path, *name, *role, *scope, *pw_env = getenv("KOERS_PASSWORD");
-    char err[512], pw[32];
+    char err[512], pw[ACCOUNT_PASSWORD_BUF];
+    struct fault f = { 0 };
     struct actor cli;
     sqlite3 *db;
+    json_t *in;
     long long id;
-    int rc;
 
     if (argc < 3 || strcmp(argv[2], "add") != 0)
         return die("%s", "gebruik: koers user add --db BESTAND --name NAAM "
@@ -300,20 +302,23 @@ static int cmd_user(int argc, char **argv)
     db = store_open(path, 0, err, sizeof err);
     if (db == NULL)
         return die("%s", err);
-    if (pw_env)
-        snprintf(pw, sizeof pw, "%s", pw_env);
-    else
-        auth_random_password(pw, sizeof pw);
-    rc = auth_user_add(db, name, role, scope, pw_env ? pw_env : pw, &id, err,
-                       sizeof err);
+    in = json_pack("{s:s, s:s}", "naam", name, "rol", role);
+    if (in && scope)
+        json_object_set_new(in, "scope", json_string(scope));
+    if (in && pw_env)
+        json_object_set_new(in, "wachtwoord", json_string(pw_env));
     audit_actor_cli(&cli);
-    audit_write(db, &cli, "gebruiker.aanmaken", "gebruiker", name,
-                rc == 0 ? "gelukt" : "mislukt", rc == 0 ? role : err);
+    if (in == NULL) {
+        store_close(db);
+        return die("%s", "onvoldoende geheugen");
+    }
+    id = account_create(db, &cli, in, pw, &f);
+    json_decref(in);
     store_close(db);
-    if (rc != 0)
-        return die("%s", err);
+    if (id < 0)
+        return die("%s", f.msg);
     printf("Gebruiker %s (%s) aangemaakt.\n", name, role);
-    if (pw_env == NULL)
+    if (pw[0])
         printf("Wachtwoord (eenmalig getoond): %s\n", pw);
     return 0;
 }

@@ -44,6 +44,13 @@ void ui_login(struct req *r);
 void ui_logout(struct req *r);
 void ui_admin(struct req *r);
 void ui_admin_token_revoke(struct req *r);
+void ui_admin_user_new(struct req *r);
+void ui_admin_user_create(struct req *r);
+void ui_admin_user(struct req *r);
+void ui_admin_user_update(struct req *r);
+void ui_admin_user_deactivate(struct req *r);
+void ui_admin_user_activate(struct req *r);
+void ui_admin_user_password(struct req *r);
 
 /* ui_meeting.c */
 void ui_meetings(struct req *r);

@@ -1,13 +1,17 @@
 /* ui_account.c - login, logout and the beheer page (audit trail, users,
- * API tokens).
+ * API tokens), and the beheerder's user pages under /beheer/gebruikers
+ * (create, change role/scope/person, deactivate, reset password; the
+ * rules are account.c's).
  *
  * Owns: the browser side of authentication. The login form is protected
  * by a double-submit CSRF token (cookie koers_csrf, SameSite=Strict);
  * after login the session's own token protects every form. */
 #include "ui.h"
+#include "account.h"
 #include "auth.h"
 #include "html.h"
 #include "page.h"
+#include "person.h"
 #include "sqljson.h"
 #include "store.h"
 #include "text.h"
@@ -170,30 +174,38 @@ static void admin_tokens(struct req *r)
 
 static void admin_users(struct req *r)
 {
-    static const char *const cols[] = { "Naam", "Rol", "Scope", "Actief",
-        "Aangemaakt", NULL };
-    json_t *rows = sqljson_rows(r->db,
-        "SELECT name AS naam, role AS rol, scope, CASE active WHEN 1 THEN "
-        "'ja' ELSE 'nee' END AS actief, created_at AS aangemaakt FROM user "
-        "ORDER BY name", NULL);
+    static const char *const cols[] = { "Naam", "Rol", "Scope", "Persoon",
+        "Actief", "Aangemaakt", "Actie", NULL };
+    json_t *rows = account_list(r->db);
     struct buf *b = &r->out;
     json_t *u;
     size_t i;
 
     page_h2(r, "Gebruikers");
-    html_lit(b, "<p class=\"nl-paragraph\">Gebruikers voegt u toe met "
-                "<code>koers user add --db BESTAND --name NAAM --role ROL "
-                "[--scope SCOPE]</code>. Zie <a class=\"nl-link\" "
-                "href=\"/rechten\">rechten per rol</a>.</p>");
+    html_lit(b, "<p class=\"nl-paragraph\">Zie <a class=\"nl-link\" "
+                "href=\"/rechten\">rechten per rol</a>. <a class=\""
+                "utrecht-button-link utrecht-button-link--html-a "
+                "utrecht-button-link--secondary-action\" "
+                "href=\"/beheer/gebruikers/nieuw\">Gebruiker toevoegen</a>"
+                "</p>");
     page_table_open(r, "gebruikers", "Gebruikers", cols);
     json_array_foreach(rows, i, u) {
         html_lit(b, "<tr class=\"utrecht-table__row\">");
         page_td(r, u, "naam");
         page_td(r, u, "rol");
         page_td(r, u, "scope");
-        page_td(r, u, "actief");
+        page_td(r, u, "persoonNaam");
+        page_td_open(r);
+        html_lit(b, json_is_true(json_object_get(u, "actief")) ? "ja"
+                                                                : "nee");
+        html_lit(b, "</td>");
         page_td(r, u, "aangemaakt");
-        html_lit(b, "</tr>");
+        page_td_open(r);
+        html_lit(b, "<a class=\"nl-link\" href=\"/beheer/gebruikers/");
+        html_int(b, sqljson_int(u, "id"));
+        html_lit(b, "\">wijzigen<span class=\"koers-visually-hidden\"> ");
+        html_txt(b, sqljson_str(u, "naam"));
+        html_lit(b, "</span></a></td></tr>");
     }
     page_table_close(r);
     json_decref(rows);
@@ -311,4 +323,330 @@ void ui_admin_token_revoke(struct req *r)
                 "gelukt", NULL);
     store_commit(r->db);
     resp_redirect(r, "/beheer");
+}
+
+/* ---- user management (/beheer/gebruikers) ---- */
+
+/* 1 when the caller may manage users; otherwise the 403 page, audited
+ * as a refusal of `action` on object `id`. */
+static int users_allowed(struct req *r, const char *action, const char *id)
+{
+    if (perm_allowed(r->who.role, r->who.scope, ACT_GEBRUIKER_BEHEREN,
+                     NULL))
+        return 1;
+    audit_write(r->db, &r->who, action, "gebruiker", id, "geweigerd",
+                "geen beheerder");
+    page_error(r, 403, "Geen toegang", "Alleen de beheerder kan gebruikers "
+                                       "beheren.");
+    return 0;
+}
+
+/* The fields rol, scope and persoon of the new and change forms, filled
+ * from `u` (a form's input or a stored account). */
+static void user_fields(struct req *r, json_t *u)
+{
+    static const char *roles[ROLE_COUNT + 1], *labels[ROLE_COUNT + 1];
+    json_t *people = person_list(r->db), *pv = json_object_get(u, "persoon");
+    struct page_choices pc = { 0 };
+    char pid[24] = "";
+    int i;
+
+    for (i = 0; i < ROLE_COUNT; i++) {
+        roles[i] = perm_role_code((enum perm_role)i);
+        labels[i] = perm_role_label((enum perm_role)i);
+    }
+    roles[ROLE_COUNT] = labels[ROLE_COUNT] = NULL;
+    page_select(r, "rol", "Rol", roles, labels, sqljson_str(u, "rol"), NULL,
+                NULL);
+    page_para(r, "Scope: bij een netwerkmanager de code van de kerngroep "
+                 "(bijvoorbeeld kerngroep-p1), bij een accounthouder of "
+                 "regionale coalitie een CBS-regiocode (bijvoorbeeld PV20 "
+                 "voor Groningen), bij een ministerie de code van de "
+                 "organisatie (bijvoorbeeld ezk). Andere rollen hebben geen "
+                 "scope.");
+    page_field(r, "scope", "Scope", "text", sqljson_str(u, "scope"), NULL,
+               0);
+    if (json_is_integer(pv))
+        snprintf(pid, sizeof pid, "%lld", json_integer_value(pv));
+    else if (json_is_string(pv))
+        snprintf(pid, sizeof pid, "%s", json_string_value(pv));
+    if (page_choices_from(&pc, people, "id", "naam", 1, 0) == 0)
+        page_select(r, "persoon", "Persoon (optioneel)", pc.v, pc.l, pid,
+                    "Geen", NULL);
+    page_choices_free(&pc);
+    json_decref(people);
+}
+
+static void user_new_form(struct req *r, json_t *in, const char *err)
+{
+    struct buf *b = &r->out;
+
+    page_begin(r, "Gebruiker toevoegen", "/beheer");
+    if (err)
+        page_alert(r, "error", err);
+    html_lit(b, "<form class=\"koers-form\" method=\"post\" "
+                "action=\"/beheer/gebruikers\">");
+    page_csrf_field(r);
+    page_field(r, "naam", "Gebruikersnaam", "text", sqljson_str(in, "naam"),
+               NULL, 1);
+    user_fields(r, in);
+    page_para(r, "Laat het wachtwoord leeg om er een te laten maken; het "
+                 "wordt eenmalig getoond. Een zelf gekozen wachtwoord heeft "
+                 "minstens 12 tekens.");
+    page_field(r, "wachtwoord", "Wachtwoord (optioneel)", "password", NULL,
+               NULL, 0);
+    page_submit(r, "Gebruiker aanmaken", 1);
+    html_lit(b, "</form>\n<p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                "href=\"/beheer\">Terug naar beheer</a></p>");
+    page_end(r);
+}
+
+/* The form fields as the JSON input of account.c: persoon as an id
+ * (an unreadable one stays text, so the domain refuses it). */
+static json_t *user_input(struct req *r, int with_name)
+{
+    static const char *const names[] = { "naam", "rol", "scope", "persoon",
+                                         "wachtwoord", NULL };
+    json_t *in = json_object();
+    size_t i;
+
+    for (i = 0; names[i]; i++) {
+        const char *v = req_field(r, names[i]);
+
+        if (v == NULL || v[0] == '\0')
+            continue;
+        if (!with_name && (i == 0 || i == 4))
+            continue;
+        if (strcmp(names[i], "persoon") == 0 && page_parse_id(v) > 0)
+            json_object_set_new(in, names[i],
+                                json_integer(page_parse_id(v)));
+        else
+            json_object_set_new(in, names[i], json_string(v));
+    }
+    return in;
+}
+
+/* The page that shows a password once. */
+static void user_password_page(struct req *r, const char *title,
+                               long long id, const char *name,
+                               const char *pw, const char *what)
+{
+    struct buf *b = &r->out;
+
+    resp_header(r, "Cache-Control", "no-store");
+    page_begin(r, title, "/beheer");
+    page_alert_open(r, "ok");
+    html_lit(b, "<p class=\"nl-paragraph\">");
+    html_txt(b, what);
+    html_lit(b, "</p><p class=\"nl-paragraph\">Gebruikersnaam: <code>");
+    html_txt(b, name);
+    html_lit(b, "</code></p><p class=\"nl-paragraph\">Wachtwoord (eenmalig "
+                "getoond, geef het veilig door): <code id=\"wachtwoord\">");
+    html_txt(b, pw);
+    html_lit(b, "</code></p>");
+    page_alert_close(r);
+    html_lit(b, "<p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                "href=\"/beheer/gebruikers/");
+    html_int(b, id);
+    html_lit(b, "\">Naar de gebruiker</a> · <a class=\"nl-link\" "
+                "href=\"/beheer\">Terug naar beheer</a></p>");
+    page_end(r);
+}
+
+void ui_admin_user_new(struct req *r)
+{
+    json_t *in;
+
+    if (!users_allowed(r, "gebruiker.aanmaken", ""))
+        return;
+    in = json_pack("{s:s}", "rol", "deelnemer");
+    user_new_form(r, in, NULL);
+    json_decref(in);
+}
+
+void ui_admin_user_create(struct req *r)
+{
+    json_t *in = user_input(r, 1);
+    struct fault f = { 0 };
+    char pw[ACCOUNT_PASSWORD_BUF];
+    long long id = account_create(r->db, &r->who, in, pw, &f);
+
+    if (id < 0) {
+        if (f.kind == FAULT_FORBIDDEN) {
+            page_error(r, 403, "Geen toegang", f.msg);
+        } else {
+            r->status = (int)f.kind;
+            json_object_del(in, "wachtwoord");
+            user_new_form(r, in, f.msg);
+        }
+    } else if (pw[0]) {
+        r->status = 201;
+        user_password_page(r, "Gebruiker aangemaakt", id,
+                           input_str(in, "naam"), pw, "De gebruiker is "
+                           "aangemaakt.");
+    } else {
+        page_redirect_id(r, "/beheer/gebruikers/", id, "?aangemaakt=1");
+    }
+    memset(pw, 0, sizeof pw);
+    json_decref(in);
+}
+
+static void user_page(struct req *r, long long id, json_t *in,
+                      const char *err)
+{
+    json_t *u = account_get(r->db, id);
+    struct buf *b = &r->out;
+    int active;
+
+    if (u == NULL) {
+        page_error(r, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
+        return;
+    }
+    active = json_is_true(json_object_get(u, "actief"));
+    page_begin(r, sqljson_str(u, "naam"), "/beheer");
+    if (err)
+        page_alert(r, "error", err);
+    else if (req_query(r, "opgeslagen"))
+        page_alert(r, "ok", "De gebruiker is opgeslagen.");
+    else if (req_query(r, "aangemaakt"))
+        page_alert(r, "ok", "De gebruiker is aangemaakt met het gekozen "
+                            "wachtwoord.");
+    html_lit(b, "<dl class=\"koers-dl\">");
+    page_dl_item(r, "Gebruikersnaam", sqljson_str(u, "naam"));
+    page_dl_item(r, "Rol", sqljson_str(u, "rolNaam"));
+    page_dl_item(r, "Scope", sqljson_str(u, "scope"));
+    page_dl_item(r, "Persoon", sqljson_str(u, "persoonNaam"));
+    page_dl_item(r, "Status", active ? "actief" : "gedeactiveerd");
+    page_dl_item(r, "Aangemaakt", sqljson_str(u, "aangemaakt"));
+    html_lit(b, "</dl>");
+    page_h2(r, "Rol, scope en persoon wijzigen");
+    html_lit(b, "<form class=\"koers-form\" method=\"post\" "
+                "action=\"/beheer/gebruikers/");
+    html_int(b, id);
+    html_lit(b, "\">");
+    page_csrf_field(r);
+    user_fields(r, in ? in : u);
+    page_submit(r, "Opslaan", 1);
+    html_lit(b, "</form>");
+    page_h2(r, active ? "Deactiveren" : "Opnieuw activeren");
+    page_para(r, active ? "Een gedeactiveerde gebruiker kan niet meer "
+                          "inloggen; lopende sessies eindigen en alle "
+                          "API-tokens worden ingetrokken."
+                        : "Na activeren kan de gebruiker weer inloggen met "
+                          "het bestaande wachtwoord; ingetrokken tokens "
+                          "blijven ingetrokken.");
+    html_lit(b, "<form class=\"koers-form\" method=\"post\" "
+                "action=\"/beheer/gebruikers/");
+    html_int(b, id);
+    html_lit(b, active ? "/deactiveren\">" : "/activeren\">");
+    page_csrf_field(r);
+    page_submit(r, active ? "Deactiveren" : "Activeren", 0);
+    html_lit(b, "</form>");
+    page_h2(r, "Wachtwoord opnieuw instellen");
+    page_para(r, "Er wordt een nieuw wachtwoord gemaakt dat eenmalig wordt "
+                 "getoond; lopende sessies van de gebruiker eindigen.");
+    html_lit(b, "<form class=\"koers-form\" method=\"post\" "
+                "action=\"/beheer/gebruikers/");
+    html_int(b, id);
+    html_lit(b, "/wachtwoord\">");
+    page_csrf_field(r);
+    page_submit(r, "Nieuw wachtwoord maken", 0);
+    html_lit(b, "</form><p class=\"nl-paragraph\"><a class=\"nl-link\" "
+                "href=\"/beheer\">Terug naar beheer</a></p>");
+    page_end(r);
+    json_decref(u);
+}
+
+void ui_admin_user(struct req *r)
+{
+    long long id = page_parse_id(r->param[0]);
+
+    if (!users_allowed(r, "gebruiker.inzien", r->param[0]))
+        return;
+    if (id < 0) {
+        page_error(r, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
+        return;
+    }
+    user_page(r, id, NULL, NULL);
+}
+
+/* A refusal of a change: the 403/404 page, or the user page with the
+ * message (and what was typed, when in is given). */
+static void user_refusal(struct req *r, long long id, json_t *in,
+                         const struct fault *f)
+{
+    if (f->kind == FAULT_FORBIDDEN)
+        page_error(r, 403, "Geen toegang", f->msg);
+    else if (f->kind == FAULT_NOTFOUND)
+        page_error(r, 404, "Niet gevonden", f->msg);
+    else {
+        r->status = (int)f->kind;
+        user_page(r, id, in, f->msg);
+    }
+}
+
+void ui_admin_user_update(struct req *r)
+{
+    long long id = page_parse_id(r->param[0]);
+    struct fault f = { 0 };
+    json_t *in;
+
+    if (id < 0) {
+        page_error(r, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
+        return;
+    }
+    in = user_input(r, 0);
+    if (account_update(r->db, &r->who, id, in, &f) != 0)
+        user_refusal(r, id, in, &f);
+    else
+        page_redirect_id(r, "/beheer/gebruikers/", id, "?opgeslagen=1");
+    json_decref(in);
+}
+
+static void user_active(struct req *r, int active)
+{
+    long long id = page_parse_id(r->param[0]);
+    struct fault f = { 0 };
+
+    if (id < 0) {
+        page_error(r, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
+        return;
+    }
+    if (account_set_active(r->db, &r->who, id, active, &f) != 0)
+        user_refusal(r, id, NULL, &f);
+    else
+        page_redirect_id(r, "/beheer/gebruikers/", id, "?opgeslagen=1");
+}
+
+void ui_admin_user_deactivate(struct req *r)
+{
+    user_active(r, 0);
+}
+
+void ui_admin_user_activate(struct req *r)
+{
+    user_active(r, 1);
+}
+
+void ui_admin_user_password(struct req *r)
+{
+    long long id = page_parse_id(r->param[0]);
+    struct fault f = { 0 };
+    char pw[ACCOUNT_PASSWORD_BUF];
+    json_t *u;
+
+    if (id < 0) {
+        page_error(r, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
+        return;
+    }
+    if (account_reset_password(r->db, &r->who, id, pw, &f) != 0) {
+        user_refusal(r, id, NULL, &f);
+        return;
+    }
+    u = account_get(r->db, id);
+    user_password_page(r, "Nieuw wachtwoord", id, sqljson_str(u, "naam"), pw,
+                       "Het wachtwoord is opnieuw ingesteld; lopende "
+                       "sessies van de gebruiker zijn beëindigd.");
+    memset(pw, 0, sizeof pw);
+    json_decref(u);
 }

@@ -59,7 +59,8 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
 sid=$(awk '$6 == "koers_sessie" { print $7 }' "$jar")
 [ -n "$sid" ] || { echo "check-pages: login failed"; echo "0 passed, 1 failed"; exit 1; }
 KOERS_COOKIE="koers_sessie=$sid" bash scripts/check-pages.sh "$base" \
-    /beheer /overleggen/koersoverleg /organisaties/nieuw \
+    /beheer /beheer/gebruikers/nieuw /beheer/gebruikers/1 \
+    /overleggen/koersoverleg /organisaties/nieuw \
     /organisaties/ezk/wijzigen /personen/nieuw /secretariaat /mijn-agenda \
     /vergaderingen/nieuw /vergaderingen/4 "/jaarplan?jaar=2028" /cyclus \
     /knelpunten/nieuw /initiatieven/nieuw /inbox /doelen/nieuw \
