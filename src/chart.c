@@ -1,4 +1,5 @@
-/* chart.c - SVG line charts, choropleths and bar charts (see chart.h).
+/* chart.c - SVG line charts, choropleths, bar charts and sparklines (see
+ * chart.h).
  *
  * Colours: series and bars use dark colours of the Okabe-Ito family
  * (told apart by people with any common colour-vision deficiency) with
@@ -850,5 +851,69 @@ int chart_bars_svg(struct buf *b, const struct chart_bars *c)
     html_lit(b, "/>");
     svg_close(b);
     free(idx);
+    return 0;
+}
+
+/* ---- sparkline ---- */
+
+/* Room around the line for the dot on the last value. */
+#define SPARK_PAD 3.5
+
+int chart_sparkline(struct buf *b, const struct chart_spark *c)
+{
+    double lo = HUGE_VAL, hi = -HUGE_VAL, x, y, dx;
+    char v0[48], v1[48], tip[320];
+    size_t i;
+
+    for (i = 0; c->value && i < c->n; i++) {
+        if (!isfinite(c->value[i]))
+            break;
+        lo = fmin(lo, c->value[i]);
+        hi = fmax(hi, c->value[i]);
+    }
+    if (c->n < 2 || c->value == NULL || i < c->n) {
+        html_lit(b, "<span aria-hidden=\"true\">—</span><span class=\""
+                    "koers-visually-hidden\">geen reeks</span>");
+        return 1;
+    }
+    num_text(v0, sizeof v0, c->value[0], c->decimals, c->suffix);
+    num_text(v1, sizeof v1, c->value[c->n - 1], c->decimals, c->suffix);
+    snprintf(tip, sizeof tip, "Verloop %s tot %s: van %s naar %s",
+             c->first ? c->first : "", c->last ? c->last : "", v0, v1);
+    html_lit(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+                "viewBox=\"0 0 ");
+    html_num(b, CHART_SPARK_W, 0);
+    html_lit(b, " ");
+    html_num(b, CHART_SPARK_H, 0);
+    html_lit(b, "\" width=\"");
+    html_num(b, CHART_SPARK_W, 0);
+    html_lit(b, "\" height=\"");
+    html_num(b, CHART_SPARK_H, 0);
+    html_lit(b, "\"><title>");
+    html_txt(b, tip);
+    html_lit(b, "</title><path fill=\"none\" stroke-width=\"1.5\" "
+                "stroke-linejoin=\"round\" stroke-linecap=\"round\" "
+                "stroke=\"");
+    html_lit(b, series_colour[0]);
+    html_lit(b, "\" d=\"");
+    dx = (CHART_SPARK_W - 2 * SPARK_PAD) / (double)(c->n - 1);
+    x = y = 0;
+    for (i = 0; i < c->n; i++) {
+        x = SPARK_PAD + dx * (double)i;
+        /* a flat series runs through the middle */
+        y = hi > lo ? CHART_SPARK_H - SPARK_PAD - (c->value[i] - lo) /
+                          (hi - lo) * (CHART_SPARK_H - 2 * SPARK_PAD)
+                    : CHART_SPARK_H / 2.0;
+        html_lit(b, i ? " L" : "M");
+        html_num(b, x, 1);
+        html_lit(b, ",");
+        html_num(b, y, 1);
+    }
+    html_lit(b, "\"/><circle r=\"2.5\" fill=\"");
+    html_lit(b, series_colour[0]);
+    html_lit(b, "\"");
+    chart_attr_num(b, "cx", x);
+    chart_attr_num(b, "cy", y);
+    html_lit(b, "/></svg>");
     return 0;
 }

@@ -1,5 +1,5 @@
 /* chart.h - server-rendered SVG charts for the monitor: a line chart over
- * time, a choropleth map and a horizontal bar chart.
+ * time, a choropleth map, a horizontal bar chart and a sparkline.
  *
  * Owns: the drawing of the charts (scales, axes, ticks, legends, colours)
  * and the Dutch formatting of numbers (1.234,5). Every chart is one
@@ -21,6 +21,10 @@
 
 #include "buf.h"
 #include "geo.h"
+
+/* Sparkline size in px (and viewBox units). */
+#define CHART_SPARK_W 120
+#define CHART_SPARK_H 32
 
 /* Series a line chart draws at most (the rest are left out). */
 #define CHART_MAX_SERIES 6
@@ -122,5 +126,25 @@ struct chart_bars {
 /* Append a horizontal bar chart, bars sorted from the largest value
  * down, regions without data last with "geen gegevens". */
 int chart_bars_svg(struct buf *b, const struct chart_bars *c);
+
+/* The shape of one series in a table cell: values in period order,
+ * equally spaced, scaled from their smallest to their largest value. */
+struct chart_spark {
+    size_t n;
+    const double *value;
+    const char *first;           /* name of the first period */
+    const char *last;            /* name of the last period */
+    const char *suffix;          /* after each number: "" or "%" */
+    int decimals;
+};
+
+/* Append a CHART_SPARK_W x CHART_SPARK_H <svg role="img"> holding only
+ * a line and a dot on the last value; its <title> says the trend in
+ * words: "Verloop FIRST tot LAST: van 20.087 naar 23.561". No other
+ * text, no ids (it may appear many times in a page). With fewer than
+ * two values, or a value that is not finite, it appends the page's
+ * absent marker instead (a dash, "geen reeks" for screen readers) and
+ * returns 1; 0 when the sparkline is drawn. */
+int chart_sparkline(struct buf *b, const struct chart_spark *c);
 
 #endif

@@ -2,20 +2,20 @@
  * the target form.
  *
  * Owns: /monitor (per pillar the indicators with their latest national
- * value, change and target status), /monitor/indicatoren/{code} (line
- * chart over time with the target path, a map of provinces or
- * arbeidsmarktregio's, a comparison of regions, each with its numbers in
- * a table beside it, "hoe wordt dit gemeten", the target and, for whoever
- * may set targets, the target form), /monitor/regios/{code} (a region's
- * latest values, parents and history), the downloads of every chart
- * (CSV, JSON, XLSX) and of the whole dataset (koers-lang CSV of the
- * imported rows, which the importer reads back; an XLSX workbook with the
- * computed rows too), and HTTP caching of all of it: an ETag from the
- * newest import batch, the newest audit entry (every change of a target
- * is audited), the start of the process and the request, with
- * Cache-Control public, max-age=300 and 304 on If-None-Match, for
- * anonymous requests (a logged-in page carries the user's name and
- * forms: private, no-cache).
+ * value, change, a sparkline of the national series and target status),
+ * /monitor/indicatoren/{code} (line chart over time with the target
+ * path, a map of provinces or arbeidsmarktregio's, a comparison of
+ * regions, each with its numbers in a table beside it, "hoe wordt dit
+ * gemeten", the target and, for whoever may set targets, the target
+ * form), /monitor/regios/{code} (a region's latest values, parents and
+ * history), the downloads of every chart (CSV, JSON, XLSX) and of the
+ * whole dataset (koers-lang CSV of the imported rows, which the importer
+ * reads back; an XLSX workbook with the computed rows too), and HTTP
+ * caching of all of it: an ETag from the newest import batch, the
+ * newest audit entry (every change of a target is audited), the start
+ * of the process and the request, with Cache-Control public,
+ * max-age=300 and 304 on If-None-Match, for anonymous requests (a
+ * logged-in page carries the user's name and forms: private, no-cache).
  *
  * Reads go through monitor.h; the few catalogue reads it does not cover
  * (the indicator list, region details, import batches, dimensions) are
@@ -1849,7 +1849,31 @@ static void change_text(const struct mon_indicator *ind, double now,
     }
 }
 
-/* One row of the home page: an indicator at NL01, total. */
+/* The sparkline of a national series (n points, n < 2 or -1: the
+ * absent marker). */
+static void home_sparkline(struct req *r, const struct mon_indicator *ind,
+                           const struct mon_point *pts, long n)
+{
+    struct chart_spark c = { 0 };
+    double *v = n > 1 ? malloc((size_t)n * sizeof *v) : NULL;
+    long i;
+
+    c.suffix = suffix_of(ind);
+    c.decimals = ind->decimals;
+    if (v) {
+        for (i = 0; i < n; i++)
+            v[i] = pts[i].value;
+        c.n = (size_t)n;
+        c.value = v;
+        c.first = pts[0].period_name;
+        c.last = pts[n - 1].period_name;
+    }
+    chart_sparkline(&r->out, &c);
+    free(v);
+}
+
+/* One row of the home page: an indicator at NL01, total, with the
+ * sparkline of its series. */
 static void home_row(struct req *r, const char *code)
 {
     struct buf *b = &r->out;
@@ -1890,6 +1914,9 @@ static void home_row(struct req *r, const char *code)
         html_lit(b, "—</td>");
     }
     page_td_open(r);
+    home_sparkline(r, &ind, pts, n);
+    html_lit(b, "</td>");
+    page_td_open(r);
     {
         struct mon_target t;
 
@@ -1906,7 +1933,7 @@ void ui_monitor_home(struct req *r)
 {
     struct buf *b = &r->out;
     static const char *const cols[] = { "Indicator", "#Nederland, laatst",
-        "Periode", "Verandering", "Streefwaarde", NULL };
+        "Periode", "Verandering", "Verloop", "Streefwaarde", NULL };
     json_t *pillars = NULL, *inds = NULL, *p, *x;
     const char *vals[] = { NULL };
     size_t i, k;
@@ -1936,10 +1963,12 @@ void ui_monitor_home(struct req *r)
     html_lit(b, "<p class=\"nl-paragraph\">De cijfers komen uit open data "
                 "van DUO en CBS. Per indicator: de laatste waarde voor "
                 "Nederland, de verandering ten opzichte van de periode "
-                "ervoor en, waar een streefwaarde is vastgelegd, of de "
-                "ontwikkeling op koers ligt. De onderwerpen uit figuur 10 "
-                "van het rapport staan op <a class=\"nl-link\" href=\""
-                "/indicatoren\">onderwerpen van de monitor</a>.</p>\n");
+                "ervoor, het verloop over alle perioden (de pagina van de "
+                "indicator geeft de cijfers) en, waar een streefwaarde is "
+                "vastgelegd, of de ontwikkeling op koers ligt. De "
+                "onderwerpen uit figuur 10 van het rapport staan op <a "
+                "class=\"nl-link\" href=\"/indicatoren\">onderwerpen van "
+                "de monitor</a>.</p>\n");
     json_array_foreach(pillars, i, p) {
         const char *pc = sqljson_str(p, "code");
         char h[160], id[32], cap[192];

@@ -431,6 +431,27 @@ def monitor_home_and_region_pages(s):
     eq(hbo[0][2], "studiejaar 2019/2020", "its period")
     expect(hbo[0][3].startswith("+") or hbo[0][3].startswith("-"),
            "change versus the year before: " + hbo[0][3])
+    # the Verloop column: a sparkline of the national series whose title
+    # names its first and last values, from the DUO file's sums
+    first, last = ("{:,}".format(mp_duo(y)["NL01"][""]).replace(",", ".")
+                   for y in (2015, 2019))
+    eq(hbo[0][4], "Verloop studiejaar 2015/2016 tot studiejaar 2019/2020: "
+       "van %s naar %s" % (first, last), "sparkline title")
+    spark = [svg for svg in mp_svgs(page) if "<title>Verloop studiejaar "
+             "2015/2016 tot studiejaar 2019/2020: van %s naar %s</title>"
+             % (first, last) in svg]
+    eq(len(spark), 1, "one sparkline for the hbo indicator")
+    expect('role="img"' in spark[0] and "<text" not in spark[0],
+           "an image named by its title, no other text")
+    expect(re.search(r'<path [^>]*d="M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){4}"',
+                     spark[0]), "a line through the 5 studiejaren")
+    # every indicator row has a sparkline or says there is no series
+    for code in ("pijler-P1", "pijler-P2", "pijler-P3", "pijler-context"):
+        if 'id="%s"' % code not in page:
+            continue
+        for row in mp_table(page, code):
+            expect(row[4].startswith("Verloop ") or
+                   row[4] == "—geen reeks", "%s: %r" % (code, row))
     expect('href="/monitor/download.csv"' in page and
            'href="/monitor/download.xlsx"' in page, "dataset downloads")
 

@@ -3,7 +3,8 @@
  * values), and the three SVG charts: role="img" with title and desc,
  * escaped text, tooltips with Dutch numbers, gaps in a line, the dashed
  * target path, the map's classes and hatched "geen gegevens" regions on
- * the real province map, and bars sorted from the largest down. */
+ * the real province map, bars sorted from the largest down, and the
+ * sparkline (its points, its title in words, the absent marker). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -283,6 +284,78 @@ static void test_bars(void **state)
     buf_free(&b);
 }
 
+static void test_sparkline(void **state)
+{
+    double v[] = { 20087, 21000, 19000, 23561 };
+    struct chart_spark c = {
+        .n = 4, .value = v, .first = "studiejaar 2015/2016",
+        .last = "studiejaar 2019/2020", .suffix = "", .decimals = 0,
+    };
+    static const char *const absent = "<span aria-hidden=\"true\">—</span>"
+        "<span class=\"koers-visually-hidden\">geen reeks</span>";
+    struct buf b;
+    const char *o;
+
+    (void)state;
+    buf_init(&b, 1 << 16);
+    assert_int_equal(chart_sparkline(&b, &c), 0);
+    assert_false(buf_failed(&b));
+    o = buf_str(&b);
+    assert_true(strncmp(o, "<svg ", 5) == 0);
+    assert_non_null(strstr(o, "role=\"img\""));
+    assert_non_null(strstr(o, "viewBox=\"0 0 120 32\" width=\"120\" "
+                              "height=\"32\""));
+    assert_non_null(strstr(o, "<title>Verloop studiejaar 2015/2016 tot "
+                              "studiejaar 2019/2020: van 20.087 naar "
+                              "23.561</title>"));
+    /* equally spaced from x 3.5 to 116.5; the lowest value (19000) at
+     * the bottom (y 28.5), the highest (23561) at the top (y 3.5) */
+    assert_non_null(strstr(o, "d=\"M3.5,"));
+    assert_non_null(strstr(o, " L41.2,"));
+    assert_non_null(strstr(o, " L78.8,28.5"));
+    assert_non_null(strstr(o, " L116.5,3.5\""));
+    /* the dot on the last value */
+    assert_non_null(strstr(o, "cx=\"116.5\" cy=\"3.5\""));
+    /* no other text, no ids (it repeats in a table) */
+    assert_null(strstr(o, "<text"));
+    assert_null(strstr(o, "id="));
+    assert_int_equal(count(o, "<title>"), 1);
+    assert_true(strstr(o, "</svg>") == o + strlen(o) - 6);
+
+    /* a percentage with decimals; a flat line runs through the middle */
+    buf_reset(&b);
+    v[0] = v[1] = 45.25;
+    c.n = 2;
+    c.suffix = "%";
+    c.decimals = 1;
+    c.first = "2019 & <later>";
+    assert_int_equal(chart_sparkline(&b, &c), 0);
+    o = buf_str(&b);
+    assert_non_null(strstr(o, "<title>Verloop 2019 &amp; &lt;later&gt; tot "
+                              "studiejaar 2019/2020: van 45,2% naar "
+                              "45,2%</title>"));
+    assert_non_null(strstr(o, "d=\"M3.5,16.0 L116.5,16.0\""));
+
+    /* fewer than two points, or a value that is not a number: a dash
+     * and "geen reeks" for screen readers, no picture */
+    buf_reset(&b);
+    c.n = 1;
+    assert_int_equal(chart_sparkline(&b, &c), 1);
+    assert_string_equal(buf_str(&b), absent);
+    buf_reset(&b);
+    c.n = 0;
+    c.value = NULL;
+    assert_int_equal(chart_sparkline(&b, &c), 1);
+    assert_string_equal(buf_str(&b), absent);
+    buf_reset(&b);
+    v[1] = NAN;
+    c.n = 2;
+    c.value = v;
+    assert_int_equal(chart_sparkline(&b, &c), 1);
+    assert_string_equal(buf_str(&b), absent);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_line_small_values),
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_bars),
+        cmocka_unit_test(test_sparkline),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
