@@ -382,6 +382,30 @@ store_fail:
     return -1;
 }
 
+/* The start every change of an existing user shares: the permission
+ * (a refusal is audited), a transaction, and the user's role and active
+ * flag. 0 with the transaction open; -1 with f set, rolled back and,
+ * unless the store failed, audited. */
+static int account_open(sqlite3 *db, const struct actor *who,
+                        const char *action, long long id,
+                        char idtxt[32], char *role, size_t rolelen,
+                        int *active, struct fault *f)
+{
+    snprintf(idtxt, 32, "%lld", id);
+    if (account_refused(db, who, action, idtxt, f) != 0)
+        return -1;
+    if (store_begin(db) != 0) {
+        fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
+        return -1;
+    }
+    if (account_load(db, id, role, rolelen, active) != 0) {
+        fault_set(f, FAULT_NOTFOUND, "Gebruiker %lld bestaat niet.", id);
+        account_fail(db, who, action, idtxt, f);
+        return -1;
+    }
+    return 0;
+}
+
 int account_update(sqlite3 *db, const struct actor *who, long long id,
                    json_t *in, struct fault *f)
 {
@@ -393,17 +417,9 @@ int account_update(sqlite3 *db, const struct actor *who, long long id,
     int active, to;
     sqlite3_stmt *st;
 
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    if (account_refused(db, who, action, idtxt, f) != 0)
+    if (account_open(db, who, action, id, idtxt, old_role,
+                     sizeof old_role, &active, f) != 0)
         return -1;
-    if (store_begin(db) != 0) {
-        fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-        return -1;
-    }
-    if (account_load(db, id, old_role, sizeof old_role, &active) != 0) {
-        fault_set(f, FAULT_NOTFOUND, "Gebruiker %lld bestaat niet.", id);
-        goto fail;
-    }
     if (act && !json_is_boolean(act)) {
         fault_set(f, FAULT_INVALID, "Actief moet true of false zijn.");
         goto fail;
@@ -463,17 +479,9 @@ int account_set_active(sqlite3 *db, const struct actor *who, long long id,
     char idtxt[32], role[32];
     int was;
 
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    if (account_refused(db, who, action, idtxt, f) != 0)
+    if (account_open(db, who, action, id, idtxt, role, sizeof role,
+                     &was, f) != 0)
         return -1;
-    if (store_begin(db) != 0) {
-        fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-        return -1;
-    }
-    if (account_load(db, id, role, sizeof role, &was) != 0) {
-        fault_set(f, FAULT_NOTFOUND, "Gebruiker %lld bestaat niet.", id);
-        goto fail;
-    }
     if (was == active) {
         fault_set(f, FAULT_CONFLICT, "Deze gebruiker is al %s.",
                   active ? "actief" : "gedeactiveerd");
@@ -502,17 +510,9 @@ int account_reset_password(sqlite3 *db, const struct actor *who,
     int active;
 
     pw[0] = '\0';
-    snprintf(idtxt, sizeof idtxt, "%lld", id);
-    if (account_refused(db, who, action, idtxt, f) != 0)
+    if (account_open(db, who, action, id, idtxt, role, sizeof role,
+                     &active, f) != 0)
         return -1;
-    if (store_begin(db) != 0) {
-        fault_set(f, FAULT_STORE, "De store is bezet; probeer het opnieuw.");
-        return -1;
-    }
-    if (account_load(db, id, role, sizeof role, &active) != 0) {
-        fault_set(f, FAULT_NOTFOUND, "Gebruiker %lld bestaat niet.", id);
-        goto fail;
-    }
     auth_random_password(pw, ACCOUNT_PASSWORD_BUF);
     if (auth_user_set_password(db, id, pw) != 0 ||
         auth_user_end_sessions(db, id, 0) != 0 ||
